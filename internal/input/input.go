@@ -1,0 +1,183 @@
+// Package input turns a parsed file into a lint unit: it detects whether the
+// file is a plain policy document or a PutIdentityPolicy request, finds the
+// policy inside it, and settles the identity and policy name.
+package input
+
+import (
+	"path/filepath"
+	"regexp"
+	"strings"
+
+	"github.com/seslint/seslint/internal/source"
+)
+
+// Shape is the kind of file.
+type Shape int
+
+const (
+	// PolicyDocument is {"Version": ..., "Statement": [...]}.
+	PolicyDocument Shape = iota
+	// Request is {"Identity", "PolicyName", "Policy": "<json string>"}, as
+	// read by `aws ses put-identity-policy --cli-input-json`.
+	Request
+)
+
+func (s Shape) String() string {
+	if s == Request {
+		return "request"
+	}
+	return "policy"
+}
+
+// Origin says where a field's value came from.
+type Origin string
+
+const (
+	FromRequest Origin = "request"
+	FromFlag    Origin = "flag"
+	FromConfig  Origin = "config"
+	FromPath    Origin = "path"
+)
+
+// Field is a value that may be unknown. Node is set when the value is
+// written in the file itself.
+type Field struct {
+	Value  string
+	Known  bool
+	Origin Origin
+	Node   *source.Node
+}
+
+// Hints are values given from outside the file, in order of precedence:
+// flags first, then the config's mapping. The path convention comes last.
+type Hints struct {
+	Identity, PolicyName             string
+	IdentityOrigin, PolicyNameOrigin Origin
+}
+
+// Unit is one policy to lint, with everything known about where it goes.
+type Unit struct {
+	Path string
+	// File is the whole file as parsed.
+	File *source.Document
+	// Policy is the policy document: File itself, the document decoded
+	// from a request's Policy string, or nil when there is none to lint.
+	Policy *source.Document
+	Shape  Shape
+	// PolicyField is the request's "Policy" member value, when a request.
+	PolicyField *source.Node
+
+	Identity   Field
+	PolicyName Field
+	// Size is the policy's length in bytes of UTF-8 as SES would receive it.
+	Size int
+}
+
+// requestKeys are the members of a PutIdentityPolicy request.
+var requestKeys = []string{"Identity", "PolicyName", "Policy"}
+
+// Load builds the unit for a parsed file.
+func Load(doc *source.Document, hints Hints) *Unit {
+	u := &Unit{Path: doc.Path, File: doc}
+	root := doc.Root
+	if root != nil && isRequest(root) {
+		u.Shape = Request
+		u.loadRequest(root)
+		return u
+	}
+	u.Policy = doc
+	u.Size = len(doc.Text)
+	if len(doc.Text) >= 3 && doc.Text[0] == 0xEF && doc.Text[1] == 0xBB && doc.Text[2] == 0xBF {
+		u.Size -= 3
+	}
+	u.resolveFromHints(hints)
+	return u
+}
+
+func isRequest(root *source.Node) bool {
+	if root.Kind != source.Object || root.Get("Statement") != nil {
+		return false
+	}
+	for _, k := range requestKeys {
+		if root.Get(k) != nil {
+			return true
+		}
+	}
+	return false
+}
+
+func (u *Unit) loadRequest(root *source.Node) {
+	if n := root.Get("Identity"); n != nil && n.Kind == source.String {
+		u.Identity = Field{Value: n.Text, Known: true, Origin: FromRequest, Node: n}
+	}
+	if n := root.Get("PolicyName"); n != nil && n.Kind == source.String {
+		u.PolicyName = Field{Value: n.Text, Known: true, Origin: FromRequest, Node: n}
+	}
+	p := root.Get("Policy")
+	u.PolicyField = p
+	switch {
+	case p == nil:
+	case p.Kind == source.String:
+		u.Policy = source.ParseEmbedded(u.File, p)
+		u.Size = len(u.Policy.Text)
+	case p.Kind == source.Object:
+		// Wrong, and reported as such, but still worth linting as a policy.
+		u.Policy = source.Subtree(u.File, p)
+		u.Size = p.Span.End - p.Span.Start
+	}
+}
+
+func (u *Unit) resolveFromHints(h Hints) {
+	if h.Identity != "" {
+		u.Identity = Field{Value: h.Identity, Known: true, Origin: orDefault(h.IdentityOrigin, FromFlag)}
+	}
+	if h.PolicyName != "" {
+		u.PolicyName = Field{Value: h.PolicyName, Known: true, Origin: orDefault(h.PolicyNameOrigin, FromFlag)}
+	}
+	if u.Identity.Known && u.PolicyName.Known {
+		return
+	}
+	id, name, ok := FromPathConvention(u.Path)
+	if !ok {
+		return
+	}
+	if !u.Identity.Known {
+		u.Identity = Field{Value: id, Known: true, Origin: FromPath}
+	}
+	if !u.PolicyName.Known {
+		u.PolicyName = Field{Value: name, Known: true, Origin: FromPath}
+	}
+}
+
+func orDefault(o, d Origin) Origin {
+	if o == "" {
+		return d
+	}
+	return o
+}
+
+var (
+	domainRe = regexp.MustCompile(`^(?i:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$`)
+	emailRe  = regexp.MustCompile(`^[^@\s]+@(?i:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$`)
+)
+
+// IsDomain reports whether s is a domain name SES could verify.
+func IsDomain(s string) bool { return len(s) <= 253 && domainRe.MatchString(s) }
+
+// IsEmail reports whether s is an email address identity.
+func IsEmail(s string) bool { return len(s) <= 320 && emailRe.MatchString(s) }
+
+// FromPathConvention reads `<identity>/<PolicyName>.json`: the parent folder
+// names the identity when it is a domain or an email address, and the file
+// stem is the policy name.
+func FromPathConvention(path string) (identity, policyName string, ok bool) {
+	slashed := filepath.ToSlash(path)
+	dir := slashed[:max(strings.LastIndexByte(slashed, '/'), 0)]
+	parent := dir[strings.LastIndexByte(dir, '/')+1:]
+	if !IsDomain(parent) && !IsEmail(parent) {
+		return "", "", false
+	}
+	base := slashed[strings.LastIndexByte(slashed, '/')+1:]
+	stem := strings.TrimSuffix(base, filepath.Ext(base))
+	return parent, stem, stem != ""
+}

@@ -1,0 +1,133 @@
+package rules
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/seslint/seslint/internal/finding"
+	"github.com/seslint/seslint/internal/input"
+	"github.com/seslint/seslint/internal/policy"
+)
+
+// Settings choose rules and their severities.
+type Settings struct {
+	// Disable and Enable name rules by ID or name; Enable wins, so a config
+	// can turn everything off and a flag turn one rule back on.
+	Disable []string
+	Enable  []string
+	// Severity overrides a rule's default; finding.None turns it off.
+	Severity map[string]finding.Severity
+	Options  Options
+}
+
+type active struct {
+	rule     *Rule
+	severity finding.Severity
+}
+
+// Engine runs the enabled rules. It is safe for concurrent use.
+type Engine struct {
+	active  []active
+	options Options
+}
+
+// Lookup finds a rule by ID (any case) or name.
+func Lookup(idOrName string) (*Rule, bool) {
+	for _, r := range All() {
+		if strings.EqualFold(r.ID, idOrName) || r.Name == idOrName {
+			return r, true
+		}
+	}
+	return nil, false
+}
+
+// UnknownRuleError names a rule that does not exist.
+type UnknownRuleError struct{ Name string }
+
+func (e *UnknownRuleError) Error() string {
+	return fmt.Sprintf("unknown rule %q (see `seslint rules`)", e.Name)
+}
+
+// New builds an engine; an unknown rule name is an error, never ignored.
+func New(s Settings) (*Engine, error) {
+	sev := map[string]finding.Severity{}
+	for _, r := range All() {
+		sev[r.ID] = r.Severity
+	}
+	for name, v := range s.Severity {
+		r, ok := Lookup(name)
+		if !ok {
+			return nil, &UnknownRuleError{name}
+		}
+		sev[r.ID] = v
+	}
+	for _, list := range []struct {
+		names []string
+		on    bool
+	}{{s.Disable, false}, {s.Enable, true}} {
+		for _, name := range list.names {
+			r, ok := Lookup(name)
+			if !ok {
+				return nil, &UnknownRuleError{name}
+			}
+			switch {
+			case !list.on:
+				sev[r.ID] = finding.None
+			case sev[r.ID] == finding.None:
+				sev[r.ID] = r.Severity
+				if v, ok := s.Severity[r.ID]; ok && v != finding.None {
+					sev[r.ID] = v
+				}
+			}
+		}
+	}
+	e := &Engine{options: s.Options}
+	for _, r := range All() {
+		if sev[r.ID] != finding.None {
+			e.active = append(e.active, active{r, sev[r.ID]})
+		}
+	}
+	return e, nil
+}
+
+// Enabled reports whether the rule with this ID runs, and at what severity.
+func (e *Engine) Enabled(id string) (finding.Severity, bool) {
+	for _, a := range e.active {
+		if a.rule.ID == id {
+			return a.severity, true
+		}
+	}
+	return finding.None, false
+}
+
+// LintUnit runs the per-unit rules on u. Findings are not yet sorted.
+func (e *Engine) LintUnit(u *input.Unit) []finding.Finding {
+	var pol *policy.Policy
+	if u.Policy != nil && u.Policy.Root != nil {
+		pol = policy.New(u.Policy.Root)
+	}
+	var out []finding.Finding
+	for _, a := range e.active {
+		if a.rule.Check == nil {
+			continue
+		}
+		p := Pass{Unit: u, Policy: pol, Options: e.options, rule: a.rule, severity: a.severity, out: out}
+		a.rule.Check(&p)
+		out = p.out
+	}
+	return out
+}
+
+// LintSet runs the rules that look across units.
+func (e *Engine) LintSet(units []*input.Unit) []finding.Finding {
+	var out []finding.Finding
+	for _, a := range e.active {
+		if a.rule.CheckSet == nil {
+			continue
+		}
+		p := SetPass{Units: units, rule: a.rule, severity: a.severity, out: out}
+		a.rule.CheckSet(&p)
+		out = p.out
+	}
+	return out
+}

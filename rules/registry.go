@@ -1,0 +1,15 @@
+package rules
+
+// all is every rule, sorted by ID. Adding a rule means adding it here, its
+// page in docs/ and its cases in testdata/; the meta-test checks all three.
+var all = []*Rule{
+	jsonSyntax,
+	duplicateKey,
+	invalidStructure,
+	policyTooLarge,
+	invalidPolicyName,
+	unusedIgnore,
+}
+
+// All returns every registered rule in ID order.
+func All() []*Rule { return all }

@@ -1,0 +1,155 @@
+// Package rules holds the engine, the registry and one file per rule. The
+// engine never prints and keeps no global state: the command line and the
+// language server both call it and get the same findings.
+package rules
+
+import (
+	"fmt"
+
+	"github.com/seslint/seslint/internal/finding"
+	"github.com/seslint/seslint/internal/input"
+	"github.com/seslint/seslint/internal/policy"
+	"github.com/seslint/seslint/internal/source"
+)
+
+// HelpBase is where the rule pages are published.
+const HelpBase = "https://github.com/seslint/seslint/blob/main/rules/docs/"
+
+// Rule is a rule's metadata and its check.
+type Rule struct {
+	ID       string // SESnnn, never reused or changed in meaning
+	Name     string // kebab-case
+	Severity finding.Severity
+	Summary  string
+	// Security rules carry the SARIF tag "security" and a score.
+	Security         bool
+	SecuritySeverity string
+	// Precision is SARIF's: very-high, high, medium or low.
+	Precision string
+
+	// Check runs on one unit; CheckSet on all units together, for rules
+	// about the set of files (duplicate names, too many policies).
+	Check    func(*Pass)
+	CheckSet func(*SetPass)
+}
+
+// HelpURI is the rule's page.
+func (r *Rule) HelpURI() string { return HelpBase + r.ID + ".md" }
+
+// Options tune rules; the zero value means defaults.
+type Options struct {
+	// NearSizeRatio is the share of the 4,096-byte limit above which
+	// SES005 reports; 0 means 0.9.
+	NearSizeRatio float64
+}
+
+// Diag is what a check reports. Spans are in the coordinates of Doc, which
+// defaults to the policy document (or the file when there is none).
+type Diag struct {
+	Doc     *source.Document
+	Span    source.Span
+	Node    *source.Node
+	Message string
+	// Value is the offending value, used for stable fingerprints.
+	Value   string
+	Related []finding.Related
+	Fix     *finding.Fix
+}
+
+// Pass is one rule's view of one unit.
+type Pass struct {
+	Unit    *input.Unit
+	Policy  *policy.Policy
+	Options Options
+
+	rule     *Rule
+	severity finding.Severity
+	out      []finding.Finding
+}
+
+// Report records a finding.
+func (p *Pass) Report(d Diag) {
+	doc := d.Doc
+	if doc == nil {
+		doc = p.Unit.Policy
+		if doc == nil {
+			doc = p.Unit.File
+		}
+	}
+	f := finding.Finding{
+		RuleID:   p.rule.ID,
+		RuleName: p.rule.Name,
+		Severity: p.severity,
+		File:     p.Unit.Path,
+		Span:     doc.FileSpan(d.Span),
+		Message:  d.Message,
+		Value:    d.Value,
+	}
+	if d.Node != nil {
+		f.Pointer = d.Node.Pointer()
+		if doc == p.Unit.Policy && p.Policy != nil {
+			if st := p.Policy.StatementOf(d.Node); st != nil {
+				f.Sid = st.SidText()
+			}
+		}
+	}
+	for _, r := range d.Related {
+		r.Span = doc.FileSpan(r.Span)
+		f.Related = append(f.Related, r)
+	}
+	if d.Fix != nil {
+		f.Fix = fileFix(doc, d.Fix)
+	}
+	p.out = append(p.out, f)
+}
+
+// At reports at a node's value.
+func (p *Pass) At(n *source.Node, format string, args ...any) {
+	p.Report(Diag{Span: n.Span, Node: n, Message: fmt.Sprintf(format, args...), Value: n.Text})
+}
+
+// AtKey reports at the key that holds n.
+func (p *Pass) AtKey(n *source.Node, format string, args ...any) {
+	p.Report(Diag{Span: n.KeySpan(), Node: n, Message: fmt.Sprintf(format, args...), Value: n.Name})
+}
+
+// Replace is a fix that replaces n's whole value with JSON text.
+func Replace(title string, n *source.Node, json string) *finding.Fix {
+	return &finding.Fix{Title: title, Edits: []finding.Edit{{Span: n.Span, NewText: json}}}
+}
+
+// fileFix moves a fix into file coordinates. Text inserted into a policy
+// that lives inside a JSON string must itself be escaped as string content.
+func fileFix(doc *source.Document, fx *finding.Fix) *finding.Fix {
+	out := &finding.Fix{Title: fx.Title}
+	for _, e := range fx.Edits {
+		text := e.NewText
+		if doc.Embedded() {
+			text = source.EscapeStringContent(text)
+		}
+		out.Edits = append(out.Edits, finding.Edit{Span: doc.FileSpan(e.Span), NewText: text})
+	}
+	return out
+}
+
+// SetPass is a set rule's view of all units.
+type SetPass struct {
+	Units []*input.Unit
+
+	rule     *Rule
+	severity finding.Severity
+	out      []finding.Finding
+}
+
+// Report records a finding in unit u, at a span of the file.
+func (p *SetPass) Report(u *input.Unit, span source.Span, node *source.Node, msg string, related ...finding.Related) {
+	f := finding.Finding{
+		RuleID: p.rule.ID, RuleName: p.rule.Name, Severity: p.severity,
+		File: u.Path, Span: span, Message: msg, Related: related,
+	}
+	if node != nil {
+		f.Pointer = node.Pointer()
+		f.Value = node.Text
+	}
+	p.out = append(p.out, f)
+}
