@@ -1,0 +1,194 @@
+package awsdata
+
+import (
+	"regexp"
+	"slices"
+)
+
+// Where the partition and Region table comes from.
+const (
+	PartitionsSource = "S12 (botocore partitions.json and endpoints.json); S13 (General Reference SES endpoints, corroboration)"
+	PartitionsDate   = "2026-08-07 (endpoints.json; partitions.json last changed 2026-01-15)"
+)
+
+// PartitionInfo is one AWS partition. In an ARN the partition field is the
+// ID. IAM ARNs leave the Region field empty (S12, S11).
+type PartitionInfo struct {
+	// ID is the partition name and ARN field: "aws", "aws-cn", ...
+	ID string
+	// RegionPattern is the partition's Region regular expression, as
+	// partitions.json writes it.
+	RegionPattern string
+	// DNSSuffix and DualStackDNSSuffix are the endpoint domain suffixes.
+	DNSSuffix          string
+	DualStackDNSSuffix string
+	// Regions lists the partition's Regions, sorted, without the global
+	// pseudo-Region.
+	Regions []string
+	// GlobalRegion is the pseudo-Region for global endpoints
+	// ("aws-global"), or "" when the data names none.
+	GlobalRegion string
+	// SESRegions lists the Regions with a non-deprecated SES ("email")
+	// endpoint, sorted. It is empty for the partitions without SES.
+	SESRegions []string
+
+	regionRE *regexp.Regexp
+}
+
+// MatchesRegionPattern reports whether region fits the partition's Region
+// pattern; a Region AWS has not launched yet may fit it.
+func (p PartitionInfo) MatchesRegionPattern(region string) bool {
+	return p.regionRE != nil && p.regionRE.MatchString(region)
+}
+
+// partitions is S12's partition list, in the order partitions.json uses. The
+// IAM User Guide of 2023 (S11) names only aws, aws-cn and aws-us-gov; the SDK
+// data is newer and wider.
+var partitions = []PartitionInfo{
+	{
+		ID:                 "aws",
+		RegionPattern:      `^(us|eu|ap|sa|ca|me|af|il|mx)\-\w+\-\d+$`,
+		DNSSuffix:          "amazonaws.com",
+		DualStackDNSSuffix: "api.aws",
+		Regions: []string{
+			"af-south-1", "ap-east-1", "ap-east-2", "ap-northeast-1", "ap-northeast-2", "ap-northeast-3",
+			"ap-south-1", "ap-south-2", "ap-southeast-1", "ap-southeast-2", "ap-southeast-3",
+			"ap-southeast-4", "ap-southeast-5", "ap-southeast-6", "ap-southeast-7",
+			"ca-central-1", "ca-west-1", "eu-central-1", "eu-central-2", "eu-north-1", "eu-south-1",
+			"eu-south-2", "eu-west-1", "eu-west-2", "eu-west-3", "il-central-1", "me-central-1",
+			"me-south-1", "mx-central-1", "sa-east-1", "us-east-1", "us-east-2", "us-west-1", "us-west-2",
+		},
+		GlobalRegion: "aws-global",
+		// 27 Regions. Without SES: ap-east-1, ap-east-2, ap-southeast-4,
+		// ap-southeast-6, ap-southeast-7, eu-south-2, mx-central-1.
+		SESRegions: []string{
+			"af-south-1", "ap-northeast-1", "ap-northeast-2", "ap-northeast-3", "ap-south-1",
+			"ap-south-2", "ap-southeast-1", "ap-southeast-2", "ap-southeast-3", "ap-southeast-5",
+			"ca-central-1", "ca-west-1", "eu-central-1", "eu-central-2", "eu-north-1", "eu-south-1",
+			"eu-west-1", "eu-west-2", "eu-west-3", "il-central-1", "me-central-1", "me-south-1",
+			"sa-east-1", "us-east-1", "us-east-2", "us-west-1", "us-west-2",
+		},
+	},
+	{
+		ID:                 "aws-cn",
+		RegionPattern:      `^cn\-\w+\-\d+$`,
+		DNSSuffix:          "amazonaws.com.cn",
+		DualStackDNSSuffix: "api.amazonwebservices.com.cn",
+		Regions:            []string{"cn-north-1", "cn-northwest-1"},
+		GlobalRegion:       "aws-cn-global",
+	},
+	{
+		ID:                 "aws-us-gov",
+		RegionPattern:      `^us\-gov\-\w+\-\d+$`,
+		DNSSuffix:          "amazonaws.com",
+		DualStackDNSSuffix: "api.aws",
+		Regions:            []string{"us-gov-east-1", "us-gov-west-1"},
+		GlobalRegion:       "aws-us-gov-global",
+		SESRegions:         []string{"us-gov-east-1", "us-gov-west-1"},
+	},
+	{
+		// AWS European Sovereign Cloud. Not in the older Go SDK copy of
+		// partitions.json (S12).
+		ID:                 "aws-eusc",
+		RegionPattern:      `^eusc\-(de)\-\w+\-\d+$`,
+		DNSSuffix:          "amazonaws.eu",
+		DualStackDNSSuffix: "api.amazonwebservices.eu",
+		Regions:            []string{"eusc-de-east-1"},
+		SESRegions:         []string{"eusc-de-east-1"},
+	},
+	{
+		ID:                 "aws-iso",
+		RegionPattern:      `^us\-iso\-\w+\-\d+$`,
+		DNSSuffix:          "c2s.ic.gov",
+		DualStackDNSSuffix: "api.aws.ic.gov",
+		Regions:            []string{"us-iso-east-1", "us-iso-west-1"},
+	},
+	{
+		ID:                 "aws-iso-b",
+		RegionPattern:      `^us\-isob\-\w+\-\d+$`,
+		DNSSuffix:          "sc2s.sgov.gov",
+		DualStackDNSSuffix: "api.aws.scloud",
+		Regions:            []string{"us-isob-east-1", "us-isob-west-1"},
+	},
+	{
+		ID:                 "aws-iso-e",
+		RegionPattern:      `^eu\-isoe\-\w+\-\d+$`,
+		DNSSuffix:          "cloud.adc-e.uk",
+		DualStackDNSSuffix: "api.cloud-aws.adc-e.uk",
+		Regions:            []string{"eu-isoe-west-1"},
+	},
+	{
+		ID:                 "aws-iso-f",
+		RegionPattern:      `^us\-isof\-\w+\-\d+$`,
+		DNSSuffix:          "csp.hci.ic.gov",
+		DualStackDNSSuffix: "api.aws.hci.ic.gov",
+		Regions:            []string{"us-isof-east-1", "us-isof-south-1"},
+	},
+}
+
+// partitionIndex maps partition IDs and regionIndex known Regions to
+// positions in partitions; sesIndex holds, per partition ID, the set of its
+// Regions with SES.
+var partitionIndex, regionIndex, sesIndex = buildPartitions()
+
+func buildPartitions() (map[string]int, map[string]int, map[string]map[string]bool) {
+	byID := make(map[string]int, len(partitions))
+	byRegion := make(map[string]int)
+	ses := make(map[string]map[string]bool, len(partitions))
+	for i := range partitions {
+		p := &partitions[i]
+		p.regionRE = regexp.MustCompile(p.RegionPattern)
+		byID[p.ID] = i
+		for _, r := range p.Regions {
+			byRegion[r] = i
+		}
+		ses[p.ID] = make(map[string]bool, len(p.SESRegions))
+		for _, r := range p.SESRegions {
+			ses[p.ID][r] = true
+		}
+	}
+	return byID, byRegion, ses
+}
+
+// Partitions returns every partition, in the order of partitions.json.
+func Partitions() []PartitionInfo { return slices.Clone(partitions) }
+
+// Partition returns the partition with the given ID ("aws-us-gov").
+// Partition IDs are lower-case and compared exactly.
+func Partition(id string) (PartitionInfo, bool) {
+	i, ok := partitionIndex[id]
+	if !ok {
+		return PartitionInfo{}, false
+	}
+	return partitions[i], true
+}
+
+// PartitionOfRegion returns the partition a Region belongs to: the one that
+// lists it, or else the first whose Region pattern it fits, as the SDKs
+// resolve a Region they do not know yet.
+func PartitionOfRegion(region string) (PartitionInfo, bool) {
+	if i, ok := regionIndex[region]; ok {
+		return partitions[i], true
+	}
+	for _, p := range partitions {
+		if p.MatchesRegionPattern(region) {
+			return p, true
+		}
+	}
+	return PartitionInfo{}, false
+}
+
+// KnownRegion reports whether some partition lists region. Global
+// pseudo-Regions such as "aws-global" are not Regions.
+func KnownRegion(region string) bool {
+	_, ok := regionIndex[region]
+	return ok
+}
+
+// SESRegion reports whether SES has an endpoint in region of the given
+// partition. SES is offered in 27 commercial Regions, both GovCloud Regions
+// and the European Sovereign Cloud, and not in aws-cn or the ISO partitions
+// (S12, S13). Receiving Regions were not checked (UNVERIFIED).
+func SESRegion(partition, region string) bool {
+	return sesIndex[partition][region]
+}
