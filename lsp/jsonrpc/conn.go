@@ -1,0 +1,286 @@
+package jsonrpc
+
+import (
+	"bufio"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"mime"
+	"strconv"
+	"strings"
+	"sync"
+)
+
+// DefaultMaxMessageSize caps a message body. A policy document is a few
+// kilobytes; the cap is there so that a wrong Content-Length cannot make the
+// server allocate gigabytes.
+const DefaultMaxMessageSize = 64 << 20
+
+const (
+	headerBufSize  = 4096 // the longest header line accepted
+	maxHeaderLines = 32
+	bodyChunk      = 64 << 10 // the body buffer grows as bytes arrive, from this size
+)
+
+// ErrFraming reports a header the stream cannot be recovered from: without a
+// trustworthy Content-Length there is no telling where the next message starts.
+var ErrFraming = errors.New("jsonrpc: broken framing")
+
+// Option configures a Conn.
+type Option func(*Conn)
+
+// WithMaxMessageSize sets the largest body Read accepts; larger messages are
+// skipped and answered with an error.
+func WithMaxMessageSize(n int64) Option {
+	return func(c *Conn) { c.max = n }
+}
+
+// Conn reads and writes framed JSON-RPC messages. Read must be called from
+// one goroutine at a time; the write methods are safe for concurrent use.
+type Conn struct {
+	r   *bufio.Reader
+	max int64
+
+	wmu  sync.Mutex
+	w    io.Writer
+	werr error // once a write fails the peer may hold half a frame, so stop writing
+}
+
+// NewConn returns a Conn reading from r and writing to w. Each message is
+// written with a single call to w.Write.
+func NewConn(r io.Reader, w io.Writer, opts ...Option) *Conn {
+	c := &Conn{r: bufio.NewReaderSize(r, headerBufSize), w: w, max: DefaultMaxMessageSize}
+	for _, o := range opts {
+		o(c)
+	}
+	return c
+}
+
+// Read returns the next valid message.
+//
+// A message that is read in full but is not valid JSON-RPC (bad JSON, a
+// batch, a wrong type, a body over the size cap, a charset other than UTF-8)
+// is answered with an error response, as JSON-RPC requires, and reported as
+// a *MessageError: the stream is still in step and the caller may read on.
+// Any other error is final: io.EOF at a clean end of the stream,
+// io.ErrUnexpectedEOF inside a message, ErrFraming for a header that cannot
+// be trusted, or an error from the reader or, when answering, the writer.
+func (c *Conn) Read() (*Message, error) {
+	h, err := c.readHeader()
+	if err != nil {
+		if errors.Is(err, ErrFraming) {
+			// Best effort: tell the peer why the server is about to stop.
+			_ = c.Write(&Message{ID: nullID, Error: Errorf(ParseError, "%v", err)})
+		}
+		return nil, err
+	}
+	if h.length > c.max {
+		if _, err := io.CopyN(io.Discard, c.r, h.length); err != nil {
+			return nil, unexpected(err)
+		}
+		return nil, c.answer(&MessageError{Err: Errorf(InvalidRequest,
+			"message of %d bytes is over the limit of %d bytes", h.length, c.max)})
+	}
+	body, err := readBody(c.r, h.length)
+	if err != nil {
+		return nil, err
+	}
+	if h.badType != "" {
+		return nil, c.answer(&MessageError{Err: Errorf(InvalidRequest, "%s", h.badType)})
+	}
+	m, err := parse(body)
+	if err != nil {
+		return nil, c.answer(err.(*MessageError))
+	}
+	return m, nil
+}
+
+// answer sends the error response for a bad message, unless the message was
+// itself a response, and returns what Read should report.
+func (c *Conn) answer(me *MessageError) error {
+	if me.Response {
+		return me
+	}
+	id := me.ID
+	if id == nil {
+		id = nullID
+	}
+	if err := c.Write(&Message{ID: id, Error: me.Err}); err != nil {
+		return err
+	}
+	return me
+}
+
+type header struct {
+	length  int64
+	badType string // why the Content-Type is refused, if it is
+}
+
+func (c *Conn) readHeader() (header, error) {
+	var h header
+	haveLength := false
+	for i := 0; ; i++ {
+		line, err := c.r.ReadSlice('\n')
+		if err != nil {
+			switch {
+			case errors.Is(err, bufio.ErrBufferFull):
+				return h, fmt.Errorf("%w: header line longer than %d bytes", ErrFraming, headerBufSize)
+			case err == io.EOF && i == 0 && len(line) == 0:
+				return h, io.EOF
+			}
+			return h, unexpected(err)
+		}
+		// The specification ends lines with \r\n; a bare \n costs nothing to accept.
+		line = line[:len(line)-1]
+		if n := len(line); n > 0 && line[n-1] == '\r' {
+			line = line[:n-1]
+		}
+		if len(line) == 0 {
+			break
+		}
+		if i >= maxHeaderLines {
+			return h, fmt.Errorf("%w: more than %d header lines", ErrFraming, maxHeaderLines)
+		}
+		name, value, ok := strings.Cut(string(line), ":")
+		if !ok {
+			return h, fmt.Errorf("%w: header line %q has no colon", ErrFraming, line)
+		}
+		value = strings.TrimSpace(value)
+		switch {
+		case strings.EqualFold(strings.TrimSpace(name), "Content-Length"):
+			n, err := strconv.ParseInt(value, 10, 64)
+			if err != nil || n < 0 || value[0] == '+' {
+				return h, fmt.Errorf("%w: Content-Length %q is not a byte count", ErrFraming, value)
+			}
+			if haveLength && n != h.length {
+				return h, fmt.Errorf("%w: two different Content-Length headers", ErrFraming)
+			}
+			h.length, haveLength = n, true
+		case strings.EqualFold(strings.TrimSpace(name), "Content-Type"):
+			h.badType = checkContentType(value)
+		}
+	}
+	if !haveLength {
+		return h, fmt.Errorf("%w: missing Content-Length header", ErrFraming)
+	}
+	return h, nil
+}
+
+// checkContentType returns why a Content-Type is refused, or "". The body
+// must be UTF-8; "utf8" is accepted because older clients sent it.
+func checkContentType(v string) string {
+	_, params, err := mime.ParseMediaType(v)
+	if err != nil {
+		return fmt.Sprintf("malformed Content-Type %q", v)
+	}
+	switch cs := params["charset"]; {
+	case cs == "", strings.EqualFold(cs, "utf-8"), strings.EqualFold(cs, "utf8"):
+		return ""
+	default:
+		return fmt.Sprintf("charset %q is not supported; use utf-8", cs)
+	}
+}
+
+// readBody reads n bytes, growing the buffer as they arrive, so a peer that
+// announces a large body and then stops costs memory only for what it sent.
+func readBody(r io.Reader, n int64) ([]byte, error) {
+	buf := make([]byte, 0, min(n, bodyChunk))
+	for int64(len(buf)) < n {
+		if len(buf) == cap(buf) {
+			grown := make([]byte, len(buf), min(n, 2*int64(cap(buf))))
+			copy(grown, buf)
+			buf = grown
+		}
+		k, err := io.ReadFull(r, buf[len(buf):cap(buf)])
+		buf = buf[:len(buf)+k]
+		if err != nil {
+			return nil, unexpected(err)
+		}
+	}
+	return buf, nil
+}
+
+// unexpected turns an end of input inside a message into io.ErrUnexpectedEOF.
+func unexpected(err error) error {
+	if err == io.EOF {
+		return io.ErrUnexpectedEOF
+	}
+	return err
+}
+
+// Write sends one message.
+func (c *Conn) Write(m *Message) error {
+	body, err := json.Marshal(m)
+	if err != nil {
+		return err
+	}
+	frame := make([]byte, 0, len(body)+32)
+	frame = fmt.Appendf(frame, "Content-Length: %d\r\n\r\n", len(body))
+	frame = append(frame, body...)
+
+	c.wmu.Lock()
+	defer c.wmu.Unlock()
+	if c.werr != nil {
+		return c.werr
+	}
+	if _, err := c.w.Write(frame); err != nil {
+		c.werr = fmt.Errorf("jsonrpc: write: %w", err)
+		return c.werr
+	}
+	return nil
+}
+
+// Reply answers the request id with result. If result cannot be encoded the
+// request is answered with InternalError, so the client is not left waiting,
+// and the encoding error is returned.
+func (c *Conn) Reply(id ID, result any) error {
+	raw, err := json.Marshal(result)
+	if err != nil {
+		if werr := c.ReplyError(id, Errorf(InternalError, "cannot encode the result")); werr != nil {
+			return werr
+		}
+		return fmt.Errorf("jsonrpc: encode result for %s: %w", id, err)
+	}
+	return c.Write(&Message{ID: id, Result: raw})
+}
+
+// ReplyError answers the request id with an error.
+func (c *Conn) ReplyError(id ID, e *Error) error {
+	if id == nil {
+		id = nullID
+	}
+	return c.Write(&Message{ID: id, Error: e})
+}
+
+// Notify sends a notification. Nil params are left out.
+func (c *Conn) Notify(method string, params any) error {
+	raw, err := marshalParams(params)
+	if err != nil {
+		return fmt.Errorf("jsonrpc: encode params for %s: %w", method, err)
+	}
+	return c.Write(&Message{Method: method, Params: raw})
+}
+
+// Request sends a request. Matching its response to id is the caller's job.
+func (c *Conn) Request(id ID, method string, params any) error {
+	if id == nil {
+		return fmt.Errorf("jsonrpc: request %s needs an id", method)
+	}
+	raw, err := marshalParams(params)
+	if err != nil {
+		return fmt.Errorf("jsonrpc: encode params for %s: %w", method, err)
+	}
+	return c.Write(&Message{ID: id, Method: method, Params: raw})
+}
+
+func marshalParams(params any) (json.RawMessage, error) {
+	if params == nil {
+		return nil, nil
+	}
+	raw, err := json.Marshal(params)
+	if err != nil || string(raw) == "null" {
+		return nil, err // a typed nil is no params, not "params": null
+	}
+	return raw, nil
+}

@@ -1,0 +1,300 @@
+// Package jsonrpc speaks JSON-RPC 2.0 over the Language Server Protocol's
+// base protocol: Content-Length framed messages on a byte stream.
+//
+// It knows nothing of LSP methods; it reads and writes messages and answers
+// input that is not JSON-RPC at all, so the server above it only ever sees
+// well-formed requests, notifications and responses.
+package jsonrpc
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"strconv"
+)
+
+// ErrorCode is a JSON-RPC error code.
+type ErrorCode int64
+
+// Codes from JSON-RPC 2.0 and the LSP specification.
+const (
+	ParseError     ErrorCode = -32700
+	InvalidRequest ErrorCode = -32600
+	MethodNotFound ErrorCode = -32601
+	InvalidParams  ErrorCode = -32602
+	InternalError  ErrorCode = -32603
+
+	// ServerNotInitialized answers a request that arrives before initialize.
+	ServerNotInitialized ErrorCode = -32002
+	// RequestCancelled answers a request the client cancelled with $/cancelRequest.
+	RequestCancelled ErrorCode = -32800
+	// ContentModified answers a request whose document changed under it.
+	ContentModified ErrorCode = -32801
+)
+
+// Error is the error object of a JSON-RPC response.
+type Error struct {
+	Code    ErrorCode       `json:"code"`
+	Message string          `json:"message"`
+	Data    json.RawMessage `json:"data,omitempty"`
+}
+
+// Errorf builds an Error with a formatted message.
+func Errorf(code ErrorCode, format string, args ...any) *Error {
+	return &Error{Code: code, Message: fmt.Sprintf(format, args...)}
+}
+
+func (e *Error) Error() string {
+	return fmt.Sprintf("jsonrpc: %s (%d)", e.Message, e.Code)
+}
+
+// ID is a request id exactly as it appeared on the wire: a JSON number or
+// string, or null in a response to a message whose id could not be read.
+// It is kept raw so that a reply echoes the client's id byte for byte,
+// whatever its type. A nil ID means the message has no id (a notification).
+type ID []byte
+
+// IntID returns the ID for a number.
+func IntID(n int64) ID { return ID(strconv.AppendInt(nil, n, 10)) }
+
+// StringID returns the ID for a string.
+func StringID(s string) ID {
+	b, _ := json.Marshal(s) // a string always marshals
+	return ID(b)
+}
+
+// nullID is the id of an answer to a message whose own id is unknown.
+var nullID = ID("null")
+
+// String returns the id as JSON text, for logs and map keys.
+func (id ID) String() string { return string(id) }
+
+// MarshalJSON writes the id as it was read; a nil ID is written as null.
+func (id ID) MarshalJSON() ([]byte, error) {
+	if id == nil {
+		return []byte("null"), nil
+	}
+	if !validID(id, true) {
+		return nil, fmt.Errorf("jsonrpc: id %s is not a number, a string or null", id)
+	}
+	return id, nil
+}
+
+// UnmarshalJSON keeps the raw id after checking its type.
+func (id *ID) UnmarshalJSON(data []byte) error {
+	if !validID(data, true) {
+		return fmt.Errorf("jsonrpc: id %s is not a number, a string or null", data)
+	}
+	*id = append(ID(nil), data...)
+	return nil
+}
+
+// validID reports whether raw, a valid JSON value, is a number or a string
+// (or null, when allowed).
+func validID(raw []byte, allowNull bool) bool {
+	raw = bytes.TrimSpace(raw)
+	if len(raw) == 0 {
+		return false
+	}
+	switch c := raw[0]; {
+	case c == '"':
+		return json.Valid(raw)
+	case c == '-' || ('0' <= c && c <= '9'):
+		return json.Valid(raw)
+	case c == 'n':
+		return allowNull && string(raw) == "null"
+	}
+	return false
+}
+
+// Message is one JSON-RPC message. Which kind it is follows from its fields:
+// a request has a Method and an ID, a notification a Method and no ID, and a
+// response an ID with either a Result or an Error.
+type Message struct {
+	ID     ID
+	Method string
+	Params json.RawMessage
+	Result json.RawMessage
+	Error  *Error
+}
+
+// IsRequest reports whether m expects a response.
+func (m *Message) IsRequest() bool { return m.Method != "" && m.ID != nil }
+
+// IsNotification reports whether m is a method call without a response.
+func (m *Message) IsNotification() bool { return m.Method != "" && m.ID == nil }
+
+// IsResponse reports whether m answers an earlier request.
+func (m *Message) IsResponse() bool { return m.Method == "" && m.ID != nil }
+
+// wireMessage is the JSON shape of every message. omitempty drops a nil
+// Result, so MarshalJSON sets it to null for a successful response without
+// one: JSON-RPC requires the member.
+type wireMessage struct {
+	JSONRPC string          `json:"jsonrpc"`
+	ID      json.RawMessage `json:"id,omitempty"`
+	Method  string          `json:"method,omitempty"`
+	Params  json.RawMessage `json:"params,omitempty"`
+	Result  json.RawMessage `json:"result,omitempty"`
+	Error   *Error          `json:"error,omitempty"`
+}
+
+// MarshalJSON writes m as a JSON-RPC 2.0 message.
+func (m Message) MarshalJSON() ([]byte, error) {
+	w := wireMessage{JSONRPC: "2.0", Method: m.Method, Params: m.Params}
+	if m.ID != nil {
+		if !validID(m.ID, m.Method == "") {
+			return nil, fmt.Errorf("jsonrpc: id %s is not a number or a string", m.ID)
+		}
+		w.ID = json.RawMessage(m.ID)
+	}
+	if m.Method == "" {
+		if m.Error == nil && (m.ID == nil || string(m.ID) == "null") {
+			return nil, fmt.Errorf("jsonrpc: a successful response needs the request's id")
+		}
+		if m.Result != nil && m.Error != nil {
+			return nil, fmt.Errorf("jsonrpc: response %s has both a result and an error", m.ID)
+		}
+		if w.ID == nil {
+			w.ID = json.RawMessage(nullID)
+		}
+		w.Error = m.Error
+		w.Result = m.Result
+		if m.Error == nil && m.Result == nil {
+			w.Result = json.RawMessage("null")
+		}
+	} else {
+		if m.Result != nil || m.Error != nil {
+			return nil, fmt.Errorf("jsonrpc: %q carries a result or an error", m.Method)
+		}
+		if p := bytes.TrimSpace(m.Params); len(p) > 0 && p[0] != '{' && p[0] != '[' {
+			return nil, fmt.Errorf("jsonrpc: params of %q must be an object or an array", m.Method)
+		}
+	}
+	return json.Marshal(w)
+}
+
+// UnmarshalJSON reads and checks one JSON-RPC 2.0 message. Invalid input
+// yields a *MessageError carrying the code to answer with.
+func (m *Message) UnmarshalJSON(data []byte) error {
+	msg, err := parse(data)
+	if err != nil {
+		return err
+	}
+	*m = *msg
+	return nil
+}
+
+// MessageError reports a message that was read in full but is not valid
+// JSON-RPC. The stream is still in step, so reading may go on.
+type MessageError struct {
+	// ID is the message's id when it could be read, else nil.
+	ID ID
+	// Response reports that the message was a response, which is never answered.
+	Response bool
+	Err      *Error
+}
+
+func (e *MessageError) Error() string {
+	if e.ID != nil {
+		return fmt.Sprintf("message %s: %v", e.ID, e.Err)
+	}
+	return e.Err.Error()
+}
+
+func (e *MessageError) Unwrap() error { return e.Err }
+
+// parse decodes and validates one message body.
+func parse(body []byte) (*Message, error) {
+	if !json.Valid(body) {
+		return nil, &MessageError{Err: Errorf(ParseError, "message body is not valid JSON")}
+	}
+	switch trimmed := bytes.TrimLeft(body, " \t\r\n"); trimmed[0] {
+	case '{':
+	case '[':
+		// LSP never batches; answering keeps the peer from waiting forever.
+		return nil, &MessageError{Err: Errorf(InvalidRequest, "batch messages are not supported")}
+	default:
+		return nil, &MessageError{Err: Errorf(InvalidRequest, "message is not a JSON object")}
+	}
+	// A map, not a struct: encoding/json matches struct fields without
+	// regard to case, and JSON-RPC member names are case-sensitive.
+	var fields map[string]json.RawMessage
+	if err := json.Unmarshal(body, &fields); err != nil {
+		return nil, &MessageError{Err: Errorf(ParseError, "message body is not valid JSON")}
+	}
+	invalid := func(id ID, response bool, format string, args ...any) (*Message, error) {
+		return nil, &MessageError{ID: id, Response: response, Err: Errorf(InvalidRequest, format, args...)}
+	}
+
+	var m Message
+	rawID, hasID := fields["id"]
+	rawMethod, hasMethod := fields["method"]
+	if hasID {
+		// Only a response may carry a null id: it answers a request we sent
+		// that the peer could not read.
+		if !validID(rawID, !hasMethod) {
+			return invalid(nil, !hasMethod, "id %s is not a number or a string", rawID)
+		}
+		m.ID = ID(rawID)
+	}
+	if v, ok := fields["jsonrpc"]; !ok || string(v) != `"2.0"` {
+		return invalid(m.ID, !hasMethod, `"jsonrpc" must be "2.0"`)
+	}
+
+	if hasMethod {
+		if err := json.Unmarshal(rawMethod, &m.Method); err != nil || rawMethod[0] != '"' {
+			return invalid(m.ID, false, `"method" must be a string`)
+		}
+		if m.Method == "" {
+			return invalid(m.ID, false, `"method" must not be empty`)
+		}
+		if p, ok := fields["params"]; ok {
+			switch p[0] {
+			case '{', '[':
+				m.Params = p
+			case 'n':
+				// Some clients send "params": null for shutdown and exit.
+			default:
+				return invalid(m.ID, false, `"params" must be an object or an array`)
+			}
+		}
+		return &m, nil
+	}
+
+	if !hasID {
+		return invalid(nil, false, `message has neither "method" nor "id"`)
+	}
+	rawResult, hasResult := fields["result"]
+	rawError, hasError := fields["error"]
+	if hasResult == hasError {
+		return invalid(m.ID, true, `response must have exactly one of "result" and "error"`)
+	}
+	if hasError {
+		var e Error
+		if err := json.Unmarshal(rawError, &e); err != nil || rawError[0] != '{' || !hasMember(rawError, "code", "message") {
+			return invalid(m.ID, true, `"error" must be an object with an integer "code" and a string "message"`)
+		}
+		m.Error = &e
+	} else {
+		if string(m.ID) == "null" {
+			return invalid(m.ID, true, "a successful response must carry the request's id")
+		}
+		m.Result = rawResult
+	}
+	return &m, nil
+}
+
+// hasMember reports whether the JSON object obj has every named member.
+func hasMember(obj []byte, names ...string) bool {
+	var fields map[string]json.RawMessage
+	if json.Unmarshal(obj, &fields) != nil {
+		return false
+	}
+	for _, n := range names {
+		if _, ok := fields[n]; !ok {
+			return false
+		}
+	}
+	return true
+}
