@@ -69,8 +69,8 @@ func TestDuplicatesKept(t *testing.T) {
 func TestProblems(t *testing.T) {
 	for _, tc := range []struct {
 		name, text, want string
-		offset          int
-		root            bool
+		offset           int
+		root             bool
 	}{
 		{"empty", "", "empty file", 0, false},
 		{"blank", " \n\t", "empty file", 3, false},
