@@ -185,3 +185,66 @@ func exampleFiles(t *testing.T, page, heading string) linttest.Files {
 	sort.Strings(keys)
 	return files
 }
+
+// readTree loads every file below dir, keyed by its slash path inside dir.
+func readTree(t *testing.T, dir string) linttest.Files {
+	t.Helper()
+	files := linttest.Files{}
+	err := filepath.WalkDir(dir, func(path string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(path, ".json") {
+			return err
+		}
+		data, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(dir, path)
+		files[filepath.ToSlash(rel)] = string(data)
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return files
+}
+
+// TestAWSDocExamples: AWS's and the Terraform provider's published examples
+// get exactly the findings their flaws deserve (testdata/awsdocs/want.txt).
+func TestAWSDocExamples(t *testing.T) {
+	dir, _ := filepath.Abs("../testdata/awsdocs")
+	got := linttest.Text(t, linttest.Run(t, readTree(t, dir)))
+	wantFile := filepath.Join(dir, "want.txt")
+	if *update {
+		if err := os.WriteFile(wantFile, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(wantFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if linttest.Normalize(got) != linttest.Normalize(string(want)) {
+		t.Errorf("findings differ from want.txt (run with -update and review the diff)\n--- got\n%s", got)
+	}
+}
+
+// TestSoundPoliciesAreQuiet: realistic, well-scoped policies, including the
+// sound bundled examples, give no finding at all from any rule.
+func TestSoundPoliciesAreQuiet(t *testing.T) {
+	var dirs []string
+	for _, dir := range []string{"../testdata/clean", "../examples/example.com", "../examples/requests"} {
+		abs, _ := filepath.Abs(dir) // before linttest.Run changes the working directory
+		dirs = append(dirs, abs)
+	}
+	for _, dir := range dirs {
+		files := readTree(t, dir)
+		if filepath.Base(dir) == "requests" {
+			delete(files, "bad-name-request.json")
+		}
+		res := linttest.Run(t, files)
+		if len(res.Findings) != 0 || len(res.Files) != len(files) {
+			t.Errorf("%s: want no findings over %d files, got %d files and:\n%s", dir, len(files), len(res.Files), linttest.Text(t, res))
+		}
+	}
+}
