@@ -63,6 +63,9 @@ type Violation struct {
 
 // Check validates a policy root against the policy schema.
 func Check(root *source.Node) []Violation {
+	if Valid(root) {
+		return nil
+	}
 	sch, err := policySchema()
 	if err != nil {
 		// The schema is embedded and tested; failing here is a build defect.
