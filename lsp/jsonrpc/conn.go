@@ -36,11 +36,26 @@ func WithMaxMessageSize(n int64) Option {
 	return func(c *Conn) { c.max = n }
 }
 
+// WithResync makes a broken header recoverable, for a server that must keep
+// serving whatever it is sent. After Read reports ErrFraming, the next Read
+// first discards input up to the next "Content-Length:" header (matched in
+// any case, anywhere in a line, since a body glued to the next header ends
+// without a newline). A Content-Length over the size limit is treated the
+// same way instead of skipping the bytes it announces: a length that large
+// is more likely a lie than a message, and skipping it would swallow every
+// message that follows or wait for bytes that never come.
+func WithResync() Option {
+	return func(c *Conn) { c.resyncOn = true }
+}
+
 // Conn reads and writes framed JSON-RPC messages. Read must be called from
 // one goroutine at a time; the write methods are safe for concurrent use.
 type Conn struct {
 	r   *bufio.Reader
 	max int64
+
+	resyncOn bool // WithResync
+	resync   bool // the next Read skips to the next header first
 
 	wmu  sync.Mutex
 	w    io.Writer
@@ -65,18 +80,29 @@ func NewConn(r io.Reader, w io.Writer, opts ...Option) *Conn {
 // a *MessageError: the stream is still in step and the caller may read on.
 // Any other error is final: io.EOF at a clean end of the stream,
 // io.ErrUnexpectedEOF inside a message, ErrFraming for a header that cannot
-// be trusted, or an error from the reader or, when answering, the writer.
+// be trusted (unless the Conn was made WithResync), or an error from the
+// reader or, when answering, the writer.
 func (c *Conn) Read() (*Message, error) {
+	if c.resync {
+		c.resync = false
+		if err := c.skipToHeader(); err != nil {
+			return nil, err
+		}
+	}
 	h, err := c.readHeader()
 	if err != nil {
 		if errors.Is(err, ErrFraming) {
-			// Best effort: tell the peer why the server is about to stop.
+			// Tell the peer why the message was dropped (or, without
+			// resync, why the server is about to stop). Best effort.
 			_ = c.Write(&Message{ID: nullID, Error: Errorf(ParseError, "%v", err)})
+			c.resync = c.resyncOn
 		}
 		return nil, err
 	}
 	if h.length > c.max {
-		if _, err := io.CopyN(io.Discard, c.r, h.length); err != nil {
+		if c.resyncOn {
+			c.resync = true
+		} else if _, err := io.CopyN(io.Discard, c.r, h.length); err != nil {
 			return nil, unexpected(err)
 		}
 		return nil, c.answer(&MessageError{Err: Errorf(InvalidRequest,
@@ -110,6 +136,60 @@ func (c *Conn) answer(me *MessageError) error {
 		return err
 	}
 	return me
+}
+
+// headerMarker is what skipToHeader looks for, in lower case.
+const headerMarker = "content-length:"
+
+// skipToHeader discards input up to the next "Content-Length:", in any case.
+// It reads only what has arrived, so it never waits for bytes a peer has not
+// sent while a marker is already buffered.
+func (c *Conn) skipToHeader() error {
+	for {
+		if c.r.Buffered() == 0 {
+			if _, err := c.r.Peek(1); err != nil {
+				return err // io.EOF here is a clean end: only garbage was left
+			}
+		}
+		buf, _ := c.r.Peek(c.r.Buffered())
+		if i := indexFold(buf, headerMarker); i >= 0 {
+			_, err := c.r.Discard(i)
+			return err
+		}
+		// Keep a tail that may be the start of a marker cut in two.
+		keep := min(len(buf), len(headerMarker)-1)
+		if len(buf) > keep {
+			if _, err := c.r.Discard(len(buf) - keep); err != nil {
+				return err
+			}
+			continue
+		}
+		if _, err := c.r.Peek(len(buf) + 1); err != nil {
+			return err
+		}
+	}
+}
+
+// indexFold returns the index of the lower-case ASCII marker in b, compared
+// without regard to ASCII case, or -1.
+func indexFold(b []byte, marker string) int {
+	for i := 0; i+len(marker) <= len(b); i++ {
+		j := 0
+		for j < len(marker) {
+			c := b[i+j]
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			if c != marker[j] {
+				break
+			}
+			j++
+		}
+		if j == len(marker) {
+			return i
+		}
+	}
+	return -1
 }
 
 type header struct {
