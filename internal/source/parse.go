@@ -6,7 +6,9 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"sync"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/go-json-experiment/json/jsontext"
 )
@@ -74,7 +76,8 @@ func (d *Document) fileOffset(o int) int {
 }
 
 // Parse reads text as one JSON document. It never fails: what is wrong is
-// recorded in Problems, with the position where it was found.
+// recorded in Problems, with the position where it was found. The document
+// keeps and shares text, so the caller must not modify it afterwards.
 func Parse(path string, text []byte) *Document {
 	d := &Document{Path: path, Text: text}
 	d.parse()
@@ -115,8 +118,12 @@ func (d *Document) parse() {
 		return
 	}
 	p := parser{doc: d, base: start}
-	p.dec = jsontext.NewDecoder(bytes.NewReader(text[start:]), jsontext.AllowDuplicateNames(true))
+	p.dec = decoders.Get().(*jsontext.Decoder)
+	// A bytes.Buffer is read in place, without a copy.
+	p.dec.Reset(bytes.NewBuffer(text[start:]), jsontext.AllowDuplicateNames(true))
 	root, err := p.value(nil, "", 0)
+	p.dec.Reset(released)
+	decoders.Put(p.dec)
 	if err != nil {
 		d.syntaxProblem(err, start)
 		return
@@ -196,9 +203,8 @@ func (p *parser) value(parent *Node, name string, index int) (*Node, error) {
 			if err != nil {
 				return nil, err
 			}
-			key, _ := jsontext.AppendUnquote(nil, raw)
 			keySpan := Span{Start: keyStart, End: p.offset()}
-			child, err := p.value(n, string(key), len(n.Members))
+			child, err := p.value(n, p.str(raw, true), len(n.Members))
 			if err != nil {
 				return nil, err
 			}
@@ -229,13 +235,13 @@ func (p *parser) value(parent *Node, name string, index int) (*Node, error) {
 		}
 		switch kind {
 		case '"':
-			n.Kind = String
-			s, _ := jsontext.AppendUnquote(nil, raw)
-			n.Text = string(s)
+			n.Kind, n.Text = String, p.str(raw, false)
 		case '0':
-			n.Kind, n.Text = Number, string(raw)
-		case 't', 'f':
-			n.Kind, n.Text = Bool, string(raw)
+			n.Kind, n.Text = Number, alias(raw)
+		case 't':
+			n.Kind, n.Text = Bool, "true"
+		case 'f':
+			n.Kind, n.Text = Bool, "false"
 		case 'n':
 			n.Kind = Null
 		}
@@ -243,6 +249,45 @@ func (p *parser) value(parent *Node, name string, index int) (*Node, error) {
 	n.Span = Span{Start: start, End: p.offset()}
 	return n, nil
 }
+
+var decoders = sync.Pool{New: func() any { return new(jsontext.Decoder) }}
+
+// released is what pooled decoders point at, so they keep no document alive.
+var released = new(bytes.Buffer)
+
+// str decodes a JSON string token. Strings without escapes alias the
+// document's bytes (Parse owns its input and nothing writes to it), and
+// the element names of a policy are shared constants, so the common case
+// allocates nothing.
+func (p *parser) str(raw []byte, key bool) string {
+	body := raw[1 : len(raw)-1]
+	if bytes.IndexByte(body, '\\') < 0 {
+		if key {
+			if k, ok := knownKeys[string(body)]; ok {
+				return k
+			}
+		}
+		return alias(body)
+	}
+	s, _ := jsontext.AppendUnquote(nil, raw)
+	return string(s)
+}
+
+func alias(b []byte) string {
+	if len(b) == 0 {
+		return ""
+	}
+	return unsafe.String(&b[0], len(b))
+}
+
+var knownKeys = func() map[string]string {
+	m := map[string]string{}
+	for _, k := range []string{"Version", "Id", "Statement", "Sid", "Effect", "Principal", "NotPrincipal", "Action", "NotAction",
+		"Resource", "NotResource", "Condition", "AWS", "Service", "Identity", "PolicyName", "Policy"} {
+		m[k] = k
+	}
+	return m
+}()
 
 func skipSpace(b []byte, i int) int {
 	for i < len(b) && (b[i] == ' ' || b[i] == '\t' || b[i] == '\n' || b[i] == '\r') {
