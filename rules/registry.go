@@ -8,6 +8,11 @@ var all = []*Rule{
 	invalidStructure,
 	policyTooLarge,
 	invalidPolicyName,
+	unknownConditionOperator,
+	unknownConditionKey,
+	conditionTypeMismatch,
+	multivaluedKeyWithoutQualifier,
+	qualifierOnSingleValuedKey,
 	unusedIgnore,
 }
 

@@ -1,0 +1,93 @@
+package rules
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/seslint/seslint/internal/awsdata"
+	"github.com/seslint/seslint/internal/finding"
+	"github.com/seslint/seslint/internal/source"
+)
+
+// unknownConditionOperator reports condition operators IAM does not know:
+// misspelt, wrongly cased, with a bad set qualifier, or NullIfExists.
+var unknownConditionOperator = &Rule{
+	ID: "SES501", Name: "unknown-condition-operator", Severity: finding.Error, Precision: "very-high",
+	Summary: "A condition operator is not one of IAM's operators (misspelt, wrong case, bad ForAllValues:/ForAnyValue: qualifier or IfExists suffix)",
+	Check: func(p *Pass) {
+		if p.Policy == nil {
+			return
+		}
+		for _, st := range p.Policy.Statements {
+			cond := st.ConditionNode
+			if cond == nil || cond.Kind != source.Object {
+				continue
+			}
+			for _, m := range cond.Members {
+				_, err := awsdata.ParseOperator(m.Key)
+				var oe *awsdata.OperatorError
+				if err == nil || !errors.As(err, &oe) {
+					continue
+				}
+				if oe.Problem == awsdata.ProblemUnknownQualifier && !nearQualifier(m.Key, oe.Suggestion) {
+					// "ForEachValue:" is as close to ForAnyValue as to
+					// ForAllValues in letters, not in meaning: no guess.
+					oe.Suggestion = ""
+				}
+				d := Diag{Span: m.KeySpan, Node: m.Value, Value: m.Key, Message: operatorMessage(oe)}
+				if oe.Suggestion != "" && cond.Get(oe.Suggestion) == nil {
+					d.Fix = renameKeyFix(fmt.Sprintf("Change to %q", oe.Suggestion), m.KeySpan, oe.Suggestion)
+				}
+				p.Report(d)
+			}
+		}
+	},
+}
+
+// operatorMessage words an OperatorError for this rule.
+func operatorMessage(e *awsdata.OperatorError) string {
+	var msg string
+	switch e.Problem {
+	case awsdata.ProblemEmpty:
+		return `empty condition operator; use one of IAM's operators, such as "StringEquals"`
+	case awsdata.ProblemWrongCase:
+		return fmt.Sprintf("condition operator %q is not recognised: operator names are case-sensitive; write %q", e.Input, e.Suggestion)
+	case awsdata.ProblemUnknownQualifier:
+		msg = fmt.Sprintf("condition operator %q has an unknown set qualifier: only \"ForAllValues:\" and \"ForAnyValue:\" exist", e.Input)
+	case awsdata.ProblemIfExistsNotAllowed:
+		msg = fmt.Sprintf("condition operator %q does not exist: Null is the one operator without an IfExists form", e.Input)
+	default:
+		msg = fmt.Sprintf("unknown condition operator %q", e.Input)
+	}
+	if e.Suggestion != "" {
+		msg += fmt.Sprintf("; did you mean %q?", e.Suggestion)
+	}
+	return msg
+}
+
+// nearQualifier reports whether the suggested operator's qualifier differs
+// from the written one only by a final "s" ("ForAllValue:" for
+// "ForAllValues:"), the one slip whose meaning is not in doubt.
+func nearQualifier(written, suggested string) bool {
+	wq, _, _ := strings.Cut(written, ":")
+	sq, _, _ := strings.Cut(suggested, ":")
+	return sq != "" && (wq+"s" == sq || wq == sq+"s")
+}
+
+// renameKeyFix replaces an object key, whose span includes its quotes,
+// with name.
+func renameKeyFix(title string, keySpan source.Span, name string) *finding.Fix {
+	return &finding.Fix{Title: title, Edits: []finding.Edit{{Span: keySpan, NewText: jsonQuoted(name)}}}
+}
+
+// jsonQuoted returns s as a JSON string literal, without HTML escaping.
+func jsonQuoted(s string) string {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	_ = enc.Encode(s)
+	return string(bytes.TrimSuffix(b.Bytes(), []byte("\n")))
+}
