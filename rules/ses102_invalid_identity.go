@@ -1,0 +1,143 @@
+package rules
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/seslint/seslint/internal/finding"
+	"github.com/seslint/seslint/internal/input"
+	"github.com/seslint/seslint/internal/policy"
+	"github.com/seslint/seslint/internal/source"
+)
+
+// invalidIdentity reports an Identity that is not an email address, a
+// domain or an SES identity ARN, whichever way it was given.
+var invalidIdentity = &Rule{
+	ID: "SES102", Name: "invalid-identity", Severity: finding.Error, Precision: "high",
+	Summary: "The identity is not an email address, a domain or an SES identity ARN",
+	Check: func(p *Pass) {
+		f := p.Unit.Identity
+		if !f.Known {
+			return
+		}
+		// Template text is SES009's finding; say it once.
+		if f.Node != nil && len(tmplFind(f.Value, false)) > 0 {
+			return
+		}
+		msg, fixed := identProblem(f.Value)
+		if msg == "" {
+			return
+		}
+		if f.Origin != input.FromRequest {
+			msg += fmt.Sprintf(" (the identity comes from the %s)", originWords(f.Origin))
+		}
+		d := Diag{Doc: p.Unit.File, Message: msg, Value: f.Value}
+		if f.Node != nil {
+			d.Span, d.Node = f.Node.Span, f.Node
+			if fixed != "" {
+				d.Fix = Replace(fmt.Sprintf("Change to %q", fixed), f.Node, resJSONString(fixed))
+			}
+		}
+		p.Report(d)
+	},
+}
+
+// identProblem says why s is not an identity, or "", with a corrected
+// identity when the fix is certain.
+func identProblem(s string) (msg, fixed string) {
+	if identIsName(s) {
+		return "", ""
+	}
+	at := fmt.Sprintf("identity %q", s)
+	switch t := strings.TrimSpace(s); {
+	case s == "":
+		return "identity is empty; name an email address, a domain or an identity ARN", ""
+	case t != s && identIsName(t):
+		return fmt.Sprintf("%s has spaces around it; did you mean %q?", at, t), t
+	case strings.HasSuffix(s, ".") && identIsName(strings.TrimSuffix(s, ".")):
+		t = strings.TrimSuffix(s, ".")
+		return fmt.Sprintf("%s ends with a dot; SES identities are written without it: did you mean %q?", at, t), t
+	}
+	if addr, ok := identAngleAddress(s); ok {
+		return fmt.Sprintf("%s holds a display name; the identity is the address alone: did you mean %q?", at, addr), addr
+	}
+	if len(s) >= 4 && strings.EqualFold(s[:4], "arn:") {
+		if msg, fixed := resARNProblem(s, "identity", false); msg != "" {
+			return msg, fixed
+		}
+		a, _ := policy.ParseARN(s)
+		if name, _ := a.IdentityName(); !identIsName(name) {
+			return fmt.Sprintf("%s names %q, which is neither an email address nor a domain", at, name), ""
+		}
+		return "", ""
+	}
+	return fmt.Sprintf("%s is not an email address, a domain or an SES identity ARN", at), ""
+}
+
+// identAngleAddress finds the address in `Name <user@example.com>`.
+func identAngleAddress(s string) (string, bool) {
+	i, j := strings.LastIndexByte(s, '<'), strings.LastIndexByte(s, '>')
+	if i < 0 || j != len(s)-1 || j < i {
+		return "", false
+	}
+	addr := s[i+1 : j]
+	return addr, identIsName(addr) && strings.Contains(addr, "@")
+}
+
+// identIsName reports an email address or a domain. Domain names are
+// case-insensitive, so the shape is checked in lower case
+// (input.IsDomain's top-level-domain pattern is lower-case only).
+func identIsName(s string) bool {
+	l := strings.ToLower(s)
+	return input.IsEmail(l) || input.IsDomain(l)
+}
+
+// identRef is an identity reduced to what policies compare: its name,
+// and the Region, account and partition when it was given as an ARN.
+type identRef struct {
+	Name                       string
+	Partition, Region, Account string
+	IsARN                      bool
+}
+
+// identParse reads an identity name or identity ARN; ok is false when s
+// is neither.
+func identParse(s string) (identRef, bool) {
+	if identIsName(s) {
+		return identRef{Name: s}, true
+	}
+	a, ok := policy.ParseARN(s)
+	if !ok || a.Service != "ses" {
+		return identRef{}, false
+	}
+	name, ok := a.IdentityName()
+	if !ok || !identIsName(name) {
+		return identRef{}, false
+	}
+	return identRef{Name: name, Partition: a.Partition, Region: a.Region, Account: a.Account, IsARN: true}, true
+}
+
+// identKey is the form under which SES stores an identity name: domain
+// names are case-insensitive, email addresses case-sensitive (SES
+// Developer Guide, "Creating and verifying identities").
+func identKey(name string) string {
+	if strings.Contains(name, "@") {
+		return name
+	}
+	return strings.ToLower(name)
+}
+
+// identSameName compares two identity names as SES does.
+func identSameName(a, b string) bool { return identKey(a) == identKey(b) }
+
+// identUnitSpan is where a set rule reports on a unit: the PolicyName of a
+// request, else the policy's opening brace, else the file's start.
+func identUnitSpan(u *input.Unit) (source.Span, *source.Node) {
+	if n := u.PolicyName.Node; n != nil {
+		return n.Span, n
+	}
+	if root := u.File.Root; root != nil {
+		return source.Span{Start: root.Span.Start, End: root.Span.Start + 1}, root
+	}
+	return source.Span{}, nil
+}

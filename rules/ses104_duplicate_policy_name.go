@@ -1,0 +1,34 @@
+package rules
+
+import (
+	"fmt"
+	"path/filepath"
+
+	"github.com/seslint/seslint/internal/finding"
+)
+
+// duplicatePolicyName reports two files that define the same policy of the
+// same identity: PutIdentityPolicy overwrites, so one of them is lost.
+var duplicatePolicyName = &Rule{
+	ID: "SES104", Name: "duplicate-policy-name", Severity: finding.Error, Precision: "high",
+	Summary: "Two files define the same policy name for the same identity",
+	CheckSet: func(p *SetPass) {
+		for _, g := range identGroups(p.Units) {
+			first := map[string]string{}
+			for _, u := range g.units {
+				if !u.PolicyName.Known {
+					continue
+				}
+				name := u.PolicyName.Value
+				other, dup := first[name]
+				if !dup {
+					first[name] = filepath.ToSlash(u.Path)
+					continue
+				}
+				span, node := identUnitSpan(u)
+				p.Report(u, span, node, fmt.Sprintf("policy %q of identity %q is also defined in %q; PutIdentityPolicy overwrites by name, so only the last one deployed survives: rename one or merge them",
+					name, g.name, other))
+			}
+		}
+	},
+}
