@@ -242,8 +242,6 @@ func (c tmplCheck) key(obj *source.Node, m *source.Member) {
 	d := Diag{Span: m.KeySpan, Node: m.Value, Value: m.Key}
 	if tmpl := hits.of(tmplHitTemplate); len(tmpl) > 0 {
 		d.Message = tmplMessage(tmpl.texts(), where)
-	} else if why := c.whyLiteral(); why != "" {
-		d.Message = tmplVariableMessage(hits.texts(), where, why)
 	} else {
 		d.Message = tmplVariableMessage(hits.texts(), where, "IAM substitutes variables only in \"Resource\" and in condition values, never in keys")
 	}
