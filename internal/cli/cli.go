@@ -102,7 +102,8 @@ Usage:
   seslint version                  print the version
 
 Lint flags:
-  --format text|json       output format (default text)
+  --format text|json|sarif|github  output format (default text)
+  --sarif-category ID      runAutomationDetails.id of --format sarif, to upload several runs side by side
   --output FILE            write results to FILE instead of standard output
   --config FILE            config file (default: .seslint.yaml found upward)
   --enable RULE            enable a rule (ID or name; repeatable)
@@ -146,6 +147,7 @@ func runLint(args []string, env Env) (int, error) {
 	fs.SetOutput(io.Discard)
 	var (
 		format     = fs.String("format", "text", "")
+		category   = fs.String("sarif-category", "", "")
 		output     = fs.String("output", "", "")
 		configPath = fs.String("config", "", "")
 		failLevel  = fs.String("fail-level", "", "")
@@ -166,7 +168,7 @@ func runLint(args []string, env Env) (int, error) {
 	if len(paths) == 0 {
 		return ExitUsage, usagef("no paths to lint: name files or folders, or - for standard input")
 	}
-	render, err := formatter(*format)
+	render, err := formatter(*format, *category)
 	if err != nil {
 		return ExitUsage, err
 	}
@@ -239,7 +241,10 @@ func failing(fs []finding.Finding, level finding.Severity) bool {
 type renderFunc func(w io.Writer, res *lint.Result, color bool) error
 
 // formatter picks the output format; an unknown one is a usage error.
-func formatter(name string) (renderFunc, error) {
+func formatter(name, sarifCategory string) (renderFunc, error) {
+	if sarifCategory != "" && name != "sarif" {
+		return nil, usagef("--sarif-category needs --format sarif")
+	}
 	help := func(id string) string {
 		if r, ok := rules.Lookup(id); ok {
 			return r.HelpURI()
@@ -253,8 +258,13 @@ func formatter(name string) (renderFunc, error) {
 		}, nil
 	case "json":
 		return func(w io.Writer, res *lint.Result, _ bool) error { return report.JSON(w, res, help) }, nil
+	case "sarif":
+		opts := report.SARIFOptions{Version: Version, Category: sarifCategory, Rules: report.RuleDocs(rules.All())}
+		return func(w io.Writer, res *lint.Result, _ bool) error { return report.SARIF(w, res, opts) }, nil
+	case "github":
+		return func(w io.Writer, res *lint.Result, _ bool) error { return report.GitHub(w, res) }, nil
 	}
-	return nil, usagef("unknown --format %q: want text or json", name)
+	return nil, usagef("unknown --format %q: want text or json, or sarif or github for GitHub", name)
 }
 
 func colorChoice(mode string, env Env) (bool, error) {
