@@ -26,6 +26,11 @@ var all = []*Rule{
 	conditionTypeMismatch,
 	multivaluedKeyWithoutQualifier,
 	qualifierOnSingleValuedKey,
+	regexInLikePattern,
+	likeWithoutWildcard,
+	wildcardWithoutLike,
+	keyNotPresentForAction,
+	emptyCondition,
 	unusedIgnore,
 }
 

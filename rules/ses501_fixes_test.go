@@ -72,6 +72,82 @@ var conditionFixCases = []fixCase{
 		in:   `{"Statement":[{"Effect":"Allow","Condition":{"ForAllValues:StringEquals":{"ses:FromAddress":"a@example.com"}}}]}`,
 		want: `{"Statement":[{"Effect":"Allow","Condition":{"StringEquals":{"ses:FromAddress":"a@example.com"}}}]}`,
 	},
+	{
+		name: "AWS's marketing example", rule: "SES506", path: "policy.json",
+		in:   `{"Statement":[{"Condition":{"StringLike":{"ses:FromAddress":"marketing+.*@example.com"}}}]}`,
+		want: `{"Statement":[{"Condition":{"StringLike":{"ses:FromAddress":"marketing+*@example.com"}}}]}`,
+	},
+	{
+		name: "anchors, escapes and .+", rule: "SES506", path: "policy.json",
+		in:   `{"Statement":[{"Condition":{"StringLike":{"ses:FromAddress":"^news.+@example\\.com$"}}}]}`,
+		want: `{"Statement":[{"Condition":{"StringLike":{"ses:FromAddress":"news?*@example.com"}}}]}`,
+	},
+	{
+		name: "regex in a request, policy variable kept", rule: "SES506", path: "request.json",
+		in:   `{"Identity":"example.com","PolicyName":"P","Policy":"{\"Statement\":[{\"Condition\":{\"StringLike\":{\"ses:FromAddress\":\"${aws:username}.*@example\\\\.com\"}}}]}"}`,
+		want: `{"Identity":"example.com","PolicyName":"P","Policy":"{\"Statement\":[{\"Condition\":{\"StringLike\":{\"ses:FromAddress\":\"${aws:username}*@example.com\"}}}]}"}`,
+	},
+	{
+		name: "class has no wildcard equivalent", rule: "SES506", path: "policy.json", noFix: true,
+		in: `{"Statement":[{"Condition":{"StringLike":{"ses:FromAddress":"[a-z]*@example.com"}}}]}`,
+	},
+	{
+		name: "a regex quantifier after a letter", rule: "SES506", path: "policy.json", noFix: true,
+		in: `{"Statement":[{"Condition":{"StringLike":{"ses:FromAddress":"^a*b@example.com$"}}}]}`,
+	},
+	{
+		name: "AWS's display-name example", rule: "SES507", path: "policy.json",
+		in:   `{"Statement":[{"Condition":{"StringLike":{"ses:FromDisplayName":"Marketing"}}}]}`,
+		want: `{"Statement":[{"Condition":{"StringEquals":{"ses:FromDisplayName":"Marketing"}}}]}`,
+	},
+	{
+		name: "qualified not-like", rule: "SES507", path: "policy.json",
+		in:   `{"Statement":[{"Condition":{"ForAllValues:StringNotLikeIfExists":{"ses:Recipients":"a@example.com"}}}]}`,
+		want: `{"Statement":[{"Condition":{"ForAllValues:StringNotEqualsIfExists":{"ses:Recipients":"a@example.com"}}}]}`,
+	},
+	{
+		name: "another key of the block has a wildcard", rule: "SES507", path: "policy.json", noFix: true,
+		in: `{"Statement":[{"Condition":{"StringLike":{"ses:FromDisplayName":"Marketing","ses:FromAddress":"*@example.com"}}}]}`,
+	},
+	{
+		name: "equals with wildcards, two findings one edit", rule: "SES508", path: "policy.json",
+		in:   `{"Statement":[{"Condition":{"StringEquals":{"ses:FromAddress":["*@example.com","*@example.org"]}}}]}`,
+		want: `{"Statement":[{"Condition":{"StringLike":{"ses:FromAddress":["*@example.com","*@example.org"]}}}]}`,
+	},
+	{
+		name: "not-equals", rule: "SES508", path: "policy.json",
+		in:   `{"Statement":[{"Condition":{"StringNotEqualsIfExists":{"ses:FromAddress":"ceo*@example.com"}}}]}`,
+		want: `{"Statement":[{"Condition":{"StringNotLikeIfExists":{"ses:FromAddress":"ceo*@example.com"}}}]}`,
+	},
+	{
+		name: "ignore-case has no Like equivalent", rule: "SES508", path: "policy.json", noFix: true,
+		in: `{"Statement":[{"Condition":{"StringEqualsIgnoreCase":{"ses:FromDisplayName":"*support*"}}}]}`,
+	},
+	{
+		name: "empty Condition last", rule: "SES510", path: "policy.json",
+		in:   `{"Statement":[{"Effect":"Allow", "Condition": {}}]}`,
+		want: `{"Statement":[{"Effect":"Allow"}]}`,
+	},
+	{
+		name: "empty Condition first", rule: "SES510", path: "policy.json",
+		in:   "{\"Statement\":[{\"Condition\": {},\n  \"Effect\":\"Allow\"}]}",
+		want: `{"Statement":[{"Effect":"Allow"}]}`,
+	},
+	{
+		name: "empty operator among others", rule: "SES510", path: "policy.json",
+		in:   `{"Statement":[{"Condition":{"StringLike":{},"StringEquals":{"ses:FromAddress":"a@example.com"}}}]}`,
+		want: `{"Statement":[{"Condition":{"StringEquals":{"ses:FromAddress":"a@example.com"}}}]}`,
+	},
+	{
+		name: "the only operator is empty", rule: "SES510", path: "policy.json",
+		in:   `{"Statement":[{"Effect":"Allow","Condition":{"StringLike":{}}}]}`,
+		want: `{"Statement":[{"Effect":"Allow"}]}`,
+	},
+	{
+		name: "empty Condition in a request", rule: "SES510", path: "request.json",
+		in:   `{"Identity":"example.com","PolicyName":"P","Policy":"{\"Statement\":[{\"Effect\":\"Allow\",\"Condition\":{}}]}"}`,
+		want: `{"Identity":"example.com","PolicyName":"P","Policy":"{\"Statement\":[{\"Effect\":\"Allow\"}]}"}`,
+	},
 }
 
 func TestConditionFixes(t *testing.T) {

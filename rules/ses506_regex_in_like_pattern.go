@@ -1,0 +1,219 @@
+package rules
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+
+	"github.com/seslint/seslint/internal/awsdata"
+	"github.com/seslint/seslint/internal/finding"
+	"github.com/seslint/seslint/internal/source"
+)
+
+// regexInLikePattern reports regular-expression syntax in the value of a
+// Like operator, which knows only "*" and "?". AWS's own SES example once
+// read "StringLike": {"ses:FromAddress": "marketing+.*@example.com"}.
+var regexInLikePattern = &Rule{
+	ID: "SES506", Name: "regex-in-like-pattern", Severity: finding.Warning, Precision: "high",
+	Summary: "A Like operator's value uses regular-expression syntax (.*, \\d, [a-z], ^, $, (a|b)), which IAM matches literally",
+	Check: func(p *Pass) {
+		if p.Policy == nil {
+			return
+		}
+		for _, st := range p.Policy.Statements {
+			for _, c := range st.Conditions {
+				op, err := awsdata.ParseOperator(c.Operator)
+				if err != nil || !isLikeOperator(op) {
+					continue
+				}
+				for _, v := range c.Values {
+					if v.Kind != source.String {
+						continue
+					}
+					found := regexConstructs(v.Text)
+					if len(found) == 0 {
+						continue
+					}
+					msg := fmt.Sprintf("%q looks like a regular expression (%s), but %q knows only \"*\" (any run of characters) and \"?\" (one character) and matches everything else literally",
+						v.Text, strings.Join(found, ", "), c.Operator)
+					d := Diag{Span: v.Span, Node: v, Value: v.Text}
+					if glob, ok := regexToGlob(v.Text); ok && glob != v.Text {
+						msg += fmt.Sprintf("; write %q", glob)
+						d.Fix = Replace(fmt.Sprintf("Change to %q", glob), v, jsonQuoted(glob))
+					}
+					d.Message = msg
+					p.Report(d)
+				}
+			}
+		}
+	},
+}
+
+// isLikeOperator reports the four operators named Like.
+func isLikeOperator(op awsdata.Operator) bool {
+	switch op.Base.Name {
+	case "StringLike", "StringNotLike", "ArnLike", "ArnNotLike":
+		return true
+	}
+	return false
+}
+
+// patternPart is a piece of a condition value: literal text, or a policy
+// variable such as ${aws:username} (or an escape such as ${*}).
+type patternPart struct {
+	text     string
+	variable bool
+}
+
+// splitPolicyVariables cuts s into literal text and ${...} policy
+// variables. A "${" without a closing brace is literal.
+func splitPolicyVariables(s string) []patternPart {
+	var parts []patternPart
+	for s != "" {
+		i := strings.Index(s, "${")
+		if i < 0 {
+			break
+		}
+		j := strings.IndexByte(s[i:], '}')
+		if j < 0 {
+			break
+		}
+		if i > 0 {
+			parts = append(parts, patternPart{text: s[:i]})
+		}
+		parts = append(parts, patternPart{text: s[i : i+j+1], variable: true})
+		s = s[i+j+1:]
+	}
+	if s != "" {
+		parts = append(parts, patternPart{text: s})
+	}
+	return parts
+}
+
+// hasLikeWildcard reports "*" or "?" outside policy variables.
+func hasLikeWildcard(s string) bool {
+	for _, part := range splitPolicyVariables(s) {
+		if !part.variable && strings.ContainsAny(part.text, "*?") {
+			return true
+		}
+	}
+	return false
+}
+
+var (
+	regexClassRe       = regexp.MustCompile(`\[[^\]]+\]`)
+	regexAlternationRe = regexp.MustCompile(`\([^()]*\|[^()]*\)`)
+	regexEscapeRe      = regexp.MustCompile(`\\.`)
+	regexAnyRunRe      = regexp.MustCompile(`\.[*+]`)
+)
+
+// regexConstructs lists, quoted and in order of appearance, the regular-
+// expression constructs in a Like value. "+" alone is a legal character of
+// an email address and "$" inside a policy variable is not an anchor, so
+// neither counts.
+func regexConstructs(s string) []string {
+	parts := splitPolicyVariables(s)
+	type hit struct {
+		at   int
+		text string
+	}
+	var hits []hit
+	offset := 0
+	for i, part := range parts {
+		if part.variable {
+			offset += len(part.text)
+			continue
+		}
+		t := part.text
+		if i == 0 && strings.HasPrefix(t, "^") {
+			hits = append(hits, hit{offset, "^"})
+		}
+		for _, re := range []*regexp.Regexp{regexAnyRunRe, regexEscapeRe, regexClassRe, regexAlternationRe} {
+			for _, loc := range re.FindAllStringIndex(t, -1) {
+				hits = append(hits, hit{offset + loc[0], t[loc[0]:loc[1]]})
+			}
+		}
+		if i == len(parts)-1 && strings.HasSuffix(t, "$") && !strings.HasSuffix(t, `\$`) {
+			hits = append(hits, hit{offset + len(t) - 1, "$"})
+		}
+		offset += len(t)
+	}
+	// Order by position; a construct inside another (an escape in a class)
+	// is reported once, with the outer one.
+	for i := 1; i < len(hits); i++ {
+		for j := i; j > 0 && hits[j].at < hits[j-1].at; j-- {
+			hits[j], hits[j-1] = hits[j-1], hits[j]
+		}
+	}
+	var out []string
+	end := -1
+	for _, h := range hits {
+		if h.at < end {
+			continue
+		}
+		out = append(out, fmt.Sprintf("%q", h.text))
+		end = h.at + len(h.text)
+	}
+	return out
+}
+
+// regexToGlob translates a regular expression written as a Like value into
+// the wildcard pattern it was meant to be, when the translation is
+// unambiguous: "^" and "$" anchors go (a Like pattern always matches the
+// whole value), ".*" becomes "*", ".+" becomes "?*", and an escaped
+// punctuation character becomes itself. "+" alone stays, as in AWS's
+// corrected example "marketing+*@example.com", and so does a "." that no
+// quantifier follows. Classes, alternations, escapes such as \d and any
+// other quantifier have no wildcard equivalent: ok is false.
+func regexToGlob(s string) (string, bool) {
+	parts := splitPolicyVariables(s)
+	var b strings.Builder
+	for pi, part := range parts {
+		if part.variable {
+			b.WriteString(part.text)
+			continue
+		}
+		t := part.text
+		if pi == 0 {
+			t = strings.TrimPrefix(t, "^")
+		}
+		if pi == len(parts)-1 && strings.HasSuffix(t, "$") && !strings.HasSuffix(t, `\$`) {
+			t = t[:len(t)-1]
+		}
+		for i := 0; i < len(t); i++ {
+			c := t[i]
+			next := byte(0)
+			if i+1 < len(t) {
+				next = t[i+1]
+			}
+			switch {
+			case c == '\\':
+				if !strings.ContainsRune(`.+*?^$()[]{}|\/-@`, rune(next)) || next == 0 {
+					return "", false
+				}
+				b.WriteByte(next)
+				i++
+			case c == '.' && next == '*':
+				b.WriteByte('*')
+				i++
+			case c == '.' && next == '+':
+				b.WriteString("?*")
+				i++
+			case c == '.' && (next == '?' || next == '{'):
+				return "", false
+			case c == '*' || c == '?':
+				// A quantifier in a regular expression; only a "*" that
+				// opens the value reads the same either way.
+				if pi != 0 || i != 0 || c != '*' {
+					return "", false
+				}
+				b.WriteByte(c)
+			case strings.IndexByte("[]()|{}", c) >= 0:
+				return "", false
+			default:
+				b.WriteByte(c)
+			}
+		}
+	}
+	return b.String(), true
+}

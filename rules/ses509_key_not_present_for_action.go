@@ -1,0 +1,105 @@
+package rules
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/seslint/seslint/internal/awsdata"
+	"github.com/seslint/seslint/internal/finding"
+	"github.com/seslint/seslint/internal/policy"
+)
+
+// keyNotPresentForAction reports a condition that must find its key in the
+// request, on an ses: key that none of the statement's actions carries: the
+// condition is never true and the statement never applies.
+var keyNotPresentForAction = &Rule{
+	ID: "SES509", Name: "key-not-present-for-action", Severity: finding.Warning, Precision: "high",
+	Summary: "A condition tests an SES key that none of the statement's actions carries (ses:FromAddress with only ses:SendBulkEmail), so the statement never applies",
+	Check: func(p *Pass) {
+		if p.Policy == nil {
+			return
+		}
+		for _, st := range p.Policy.Statements {
+			acts, ok := resolveStatementActions(st)
+			if !ok {
+				continue
+			}
+			for _, c := range st.Conditions {
+				op, err := awsdata.ParseOperator(c.Operator)
+				// Negated operators, IfExists, Null and ForAllValues are
+				// all true, or meant to be, when the key is missing.
+				if err != nil || op.Base.Negated || op.IfExists || op.Base.Category == awsdata.OpCategoryNull ||
+					op.Qualifier == awsdata.QualifierForAllValues {
+					continue
+				}
+				k, ok := awsdata.LookupConditionKey(c.Key)
+				if !ok || k.Origin != awsdata.OriginSES {
+					continue
+				}
+				carried := false
+				for _, a := range acts {
+					if a.HasConditionKey(c.Key) {
+						carried = true
+						break
+					}
+				}
+				if carried {
+					continue
+				}
+				effect := "grants"
+				if st.IsDeny() {
+					effect = "denies"
+				}
+				p.Report(Diag{Span: c.KeySpan, Node: c.KeyNode, Value: c.Key, Message: fmt.Sprintf(
+					"no action this statement %s (%s) carries %q, so %q is never true and the statement never applies; remove the condition, or add an action that carries the key",
+					effect, actionListText(st), k.Name, c.Operator)})
+			}
+		}
+	},
+}
+
+// resolveStatementActions resolves a statement's Action element to SES actions,
+// wildcards expanded. ok is false when there is nothing to resolve, when
+// the statement uses NotAction, or when an action is unknown (another
+// rule's business), so that callers stay quiet rather than guess.
+func resolveStatementActions(st *policy.Statement) (acts []awsdata.Action, ok bool) {
+	if st.NotActionNode != nil || len(st.Action) == 0 {
+		return nil, false
+	}
+	for _, n := range st.Action {
+		matched := resolveActionString(n.Text)
+		if len(matched) == 0 {
+			return nil, false
+		}
+		acts = append(acts, matched...)
+	}
+	return acts, true
+}
+
+// resolveActionString resolves one Action string ("ses:Send*", "*",
+// "SES:SendEmail") to the SES actions it names; nil when it names none.
+func resolveActionString(s string) []awsdata.Action {
+	if s == "*" {
+		return awsdata.Actions()
+	}
+	prefix, name := policy.SplitAction(s)
+	if !strings.EqualFold(prefix, awsdata.ActionPrefix) || name == "" {
+		return nil
+	}
+	if strings.ContainsAny(name, "*?") {
+		return awsdata.MatchActions(name)
+	}
+	if a, ok := awsdata.LookupAction(name); ok {
+		return []awsdata.Action{a}
+	}
+	return nil
+}
+
+// actionListText quotes a statement's actions as written, for messages.
+func actionListText(st *policy.Statement) string {
+	q := make([]string, 0, len(st.Action))
+	for _, n := range st.Action {
+		q = append(q, fmt.Sprintf("%q", n.Text))
+	}
+	return strings.Join(q, ", ")
+}
