@@ -306,20 +306,7 @@ func loadConfig(path string, env Env) (*config.Config, error) {
 }
 
 func engineSettings(cfg *config.Config, enable, disable []string) (rules.Settings, error) {
-	s := rules.Settings{Enable: enable, Disable: disable, Severity: map[string]finding.Severity{}}
-	for name, rs := range cfg.Rules {
-		r, ok := rules.Lookup(name)
-		if !ok {
-			return s, &config.Error{Path: cfg.Path, Line: rs.Line, Column: 3, Msg: fmt.Sprintf("unknown rule %q (see `seslint rules`)", name)}
-		}
-		if rs.SeveritySet {
-			s.Severity[r.ID] = rs.Severity
-		}
-		if rs.Threshold > 0 {
-			s.Options.NearSizeRatio = rs.Threshold
-		}
-	}
-	return s, nil
+	return lint.EngineSettings(cfg, enable, disable)
 }
 
 func runRules(args []string, env Env) error {

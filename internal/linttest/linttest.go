@@ -44,7 +44,11 @@ func Run(t testing.TB, files Files) *lint.Result {
 			t.Fatalf("config: %v", err)
 		}
 	}
-	engine, err := rules.New(rules.Settings{})
+	settings, err := lint.EngineSettings(cfg, nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	engine, err := rules.New(settings)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,0 +1,34 @@
+package input
+
+import "testing"
+
+func TestIdentityForms(t *testing.T) {
+	for s, want := range map[string][2]bool{
+		"example.com":       {true, false},
+		"Mail.Example.COM":  {true, false},
+		"user@Example.COM":  {false, true},
+		"a+b@example.co.uk": {false, true},
+		"examples":          {false, false},
+		"v1.2":              {false, false},
+		"-bad.com":          {false, false},
+		"user@":             {false, false},
+	} {
+		if IsDomain(s) != want[0] || IsEmail(s) != want[1] {
+			t.Errorf("%q: domain=%v email=%v, want %v", s, IsDomain(s), IsEmail(s), want)
+		}
+	}
+}
+
+func TestPathConvention(t *testing.T) {
+	for path, want := range map[string][2]string{
+		"policies/example.com/SendFromApp.json": {"example.com", "SendFromApp"},
+		"alerts@example.org/Cognito.json":       {"alerts@example.org", "Cognito"},
+		"policies/SendFromApp.json":             {"", ""},
+		"SendFromApp.json":                      {"", ""},
+	} {
+		id, name, ok := FromPathConvention(path)
+		if id != want[0] || name != want[1] || ok != (want[0] != "") {
+			t.Errorf("%s: got %q %q %v, want %v", path, id, name, ok, want)
+		}
+	}
+}
