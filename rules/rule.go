@@ -54,6 +54,10 @@ type Diag struct {
 	Value   string
 	Related []finding.Related
 	Fix     *finding.Fix
+	// Severity, when set, reports this finding below the rule's severity
+	// (a public principal limited only by network is a warning, not an
+	// error). It is honoured only when lower than the configured severity.
+	Severity finding.Severity
 }
 
 // Pass is one rule's view of one unit.
@@ -76,10 +80,14 @@ func (p *Pass) Report(d Diag) {
 			doc = p.Unit.File
 		}
 	}
+	sev := p.severity
+	if d.Severity != finding.None && d.Severity < sev {
+		sev = d.Severity
+	}
 	f := finding.Finding{
 		RuleID:   p.rule.ID,
 		RuleName: p.rule.Name,
-		Severity: p.severity,
+		Severity: sev,
 		File:     p.Unit.Path,
 		Span:     doc.FileSpan(d.Span),
 		Message:  d.Message,

@@ -1,0 +1,47 @@
+package rules
+
+import (
+	"github.com/seslint/seslint/internal/awsdata"
+	"github.com/seslint/seslint/internal/finding"
+	"github.com/seslint/seslint/internal/policy"
+	"github.com/seslint/seslint/internal/source"
+)
+
+// partitionMismatch reports a principal ARN in another partition than the
+// statement's Resource: access cannot be delegated across partitions.
+var partitionMismatch = &Rule{
+	ID: "SES306", Name: "partition-mismatch", Severity: finding.Error, Precision: "very-high",
+	Summary: "A principal ARN is in another partition (aws, aws-cn, aws-us-gov, ...) than the identity in the Resource",
+	Check: func(p *Pass) {
+		for _, st := range stmtsOf(p) {
+			res, partition := resourcePartition(st)
+			if res == nil {
+				continue
+			}
+			principalValues(st, "AWS", func(v *source.Node) {
+				a, ok := policy.ParseARN(v.Text)
+				if !ok || a.Partition == partition {
+					return
+				}
+				if _, known := awsdata.Partition(a.Partition); !known {
+					return // SES301's
+				}
+				p.At(v, "principal %q is in partition %q but the Resource %q is in %q; access cannot be delegated across partitions: name a principal of partition %q",
+					v.Text, a.Partition, res.Text, partition, partition)
+			})
+		}
+	},
+}
+
+// resourcePartition returns the statement's first Resource that is an ARN of
+// a known partition, and that partition.
+func resourcePartition(st *policy.Statement) (*source.Node, string) {
+	for _, r := range st.Resource {
+		if a, ok := policy.ParseARN(r.Text); ok {
+			if _, known := awsdata.Partition(a.Partition); known {
+				return r, a.Partition
+			}
+		}
+	}
+	return nil, ""
+}

@@ -1,0 +1,34 @@
+package rules
+
+import (
+	"fmt"
+
+	"github.com/seslint/seslint/internal/awsdata"
+	"github.com/seslint/seslint/internal/finding"
+)
+
+// actionCase reports an SES action not written in its canonical case. IAM
+// matches actions without regard to case, so this is a note: the canonical
+// spelling is what AWS documents, searches find and reviewers expect.
+var actionCase = &Rule{
+	ID: "SES405", Name: "action-case", Severity: finding.Note, Precision: "very-high",
+	Summary: `An SES action is not in canonical case ("SES:SendEmail", "ses:sendemail" for "ses:SendEmail")`,
+	Check: func(p *Pass) {
+		for _, st := range stmtsOf(p) {
+			for _, v := range statementActionValues(st) {
+				a, ok := resolveSESAction(v.Text)
+				if !ok || v.Text == "*" {
+					continue
+				}
+				canon := awsdata.ActionPrefix + ":" + canonicalActionName(a)
+				if canon == v.Text {
+					continue
+				}
+				d := Diag{Span: v.Span, Node: v, Value: v.Text,
+					Message: fmt.Sprintf("action %q is not in canonical case; write %q", v.Text, canon),
+					Fix:     Replace(fmt.Sprintf("Change to %q", canon), v, fmt.Sprintf("%q", canon))}
+				p.Report(d)
+			}
+		}
+	},
+}

@@ -1,0 +1,119 @@
+package rules
+
+import (
+	"fmt"
+
+	"github.com/seslint/seslint/internal/finding"
+	"github.com/seslint/seslint/internal/source"
+)
+
+// redundantAction reports an action listed twice in one statement (in any
+// case), or already covered by a wildcard of the same statement.
+var redundantAction = &Rule{
+	ID: "SES406", Name: "redundant-action", Severity: finding.Note, Precision: "very-high",
+	Summary: `An action is listed twice in a statement, or is already covered by a wildcard there ("ses:Send*" with "ses:SendEmail")`,
+	Check: func(p *Pass) {
+		for _, st := range stmtsOf(p) {
+			for _, list := range []*source.Node{st.ActionNode, st.NotActionNode} {
+				if list != nil && list.Kind == source.Array {
+					checkRedundantActions(p, list)
+				}
+			}
+		}
+	},
+}
+
+func checkRedundantActions(p *Pass, list *source.Node) {
+	// valid holds the elements that are SES actions or patterns matching
+	// one; anything else is SES401's.
+	var valid []*source.Node
+	for _, e := range list.Elems {
+		if e.Kind != source.String {
+			continue
+		}
+		if _, ok := resolveSESAction(e.Text); ok {
+			valid = append(valid, e)
+		}
+	}
+	for i, e := range valid {
+		var by *source.Node
+		dup := false
+		for j, o := range valid {
+			switch {
+			case j < i && equalFold(o.Text, e.Text):
+				by, dup = o, true
+			case !equalFold(o.Text, e.Text) && actionCovers(o.Text, e.Text) && (j < i || !actionCovers(e.Text, o.Text)):
+				// Two spellings that cover each other ("ses:Send*",
+				// "ses:Send**") are the same: report the later one.
+				by = o
+			default:
+				continue
+			}
+			break
+		}
+		if by == nil {
+			continue
+		}
+		d := Diag{Span: e.Span, Node: e, Value: e.Text, Fix: removeElementFix(list, e)}
+		if dup {
+			d.Message = fmt.Sprintf("action %q is listed twice in this statement; remove the repeat", e.Text)
+			d.Related = []finding.Related{{Span: by.Span, Message: "first listed here"}}
+		} else {
+			d.Message = fmt.Sprintf("action %q is already covered by %q in this statement; remove it", e.Text, by.Text)
+			d.Related = []finding.Related{{Span: by.Span, Message: "the wildcard that covers it"}}
+		}
+		p.Report(d)
+	}
+}
+
+// actionCovers reports whether every action the pattern b can match, now or
+// in future, is matched by the pattern a, comparing the texts: a's "*"
+// matches any run of b's characters, a's "?" any one character other than
+// b's "*", and letters match without regard to case.
+func actionCovers(a, b string) bool {
+	if a == "*" {
+		return true
+	}
+	return globCovers(a, b)
+}
+
+func globCovers(a, b string) bool {
+	if a == "" {
+		return b == ""
+	}
+	switch a[0] {
+	case '*':
+		for k := 0; k <= len(b); k++ {
+			if globCovers(a[1:], b[k:]) {
+				return true
+			}
+		}
+		return false
+	case '?':
+		return b != "" && b[0] != '*' && globCovers(a[1:], b[1:])
+	}
+	return b != "" && b[0] != '*' && b[0] != '?' && lowerASCIIByte(a[0]) == lowerASCIIByte(b[0]) && globCovers(a[1:], b[1:])
+}
+
+func lowerASCIIByte(c byte) byte {
+	if c >= 'A' && c <= 'Z' {
+		return c + 'a' - 'A'
+	}
+	return c
+}
+
+// removeElementFix removes e from the array list, with the comma that
+// separates it from its neighbour.
+func removeElementFix(list *source.Node, e *source.Node) *finding.Fix {
+	i := e.Index
+	var span source.Span
+	switch {
+	case len(list.Elems) < 2:
+		return nil
+	case i > 0:
+		span = source.Span{Start: list.Elems[i-1].Span.End, End: e.Span.End}
+	default:
+		span = source.Span{Start: e.Span.Start, End: list.Elems[i+1].Span.Start}
+	}
+	return &finding.Fix{Title: fmt.Sprintf("Remove %q", e.Text), Edits: []finding.Edit{{Span: span, NewText: ""}}}
+}
