@@ -87,7 +87,7 @@ func TestSeverityOverrideOnlyLowers(t *testing.T) {
 
 // TestPrincipalAndActionFixes applies each rule's fix to the file and
 // compares the result, in a plain policy and inside a request's escaped
-// Policy string.
+// Policy string. An empty want means the finding must carry no fix.
 func TestPrincipalAndActionFixes(t *testing.T) {
 	const res = `"Resource": "arn:aws:ses:us-east-1:345678901234:identity/example.com"`
 	doc := func(stmt string) string {
@@ -115,6 +115,10 @@ func TestPrincipalAndActionFixes(t *testing.T) {
 		{"service typo", "SES305", 0,
 			doc(`"Principal": {"Service": "cognito-ipd.amazonaws.com"}, "Action": "ses:SendEmail"`),
 			doc(`"Principal": {"Service": "cognito-idp.amazonaws.com"}, "Action": "ses:SendEmail"`)},
+		{"distant service: no fix", "SES305", 0,
+			doc(`"Principal": {"Service": "cognito-identity.amazonaws.com"}, "Action": "ses:SendEmail"`), ""},
+		{"sns typo of ses: no fix", "SES401", 0,
+			doc(`"Principal": {"AWS": "210987654321"}, "Action": "sns:SendEmail"`), ""},
 		{"misspelt action", "SES401", 0,
 			doc(`"Principal": {"AWS": "210987654321"}, "Action": "ses:SendEmails"`),
 			doc(`"Principal": {"AWS": "210987654321"}, "Action": "ses:SendEmail"`)},
@@ -137,6 +141,12 @@ func TestPrincipalAndActionFixes(t *testing.T) {
 				t.Fatalf("want at least %d %s findings, got:\n%s", tc.nth+1, tc.rule, linttest.Text(t, res))
 			}
 			fx := res.Findings[tc.nth].Fix
+			if tc.want == "" {
+				if fx != nil {
+					t.Errorf("want no fix, got %q", fx.Title)
+				}
+				return
+			}
 			if fx == nil {
 				t.Fatalf("finding has no fix: %s", res.Findings[tc.nth].Message)
 			}

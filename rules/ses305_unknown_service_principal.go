@@ -22,9 +22,13 @@ var unknownServicePrincipal = &Rule{
 					return // SES301's, or fine
 				}
 				d := Diag{Span: v.Span, Node: v, Value: v.Text}
-				if sug, ok := suggestServicePrincipal(v.Text); ok {
+				if strings.HasSuffix(v.Text, chinaServiceSuffix) {
+					d.Message = fmt.Sprintf("service principal %q belongs to the China partition, where SES is not offered; remove it", v.Text)
+				} else if sug, ok := suggestServicePrincipal(v.Text); ok {
 					d.Message = fmt.Sprintf("service principal %q is not known to send through SES; did you mean %q?", v.Text, sug)
-					d.Fix = Replace(fmt.Sprintf("Change to %q", sug), v, fmt.Sprintf("%q", sug))
+					if awsdata.EditDistance(v.Text, sug) <= 2 {
+						d.Fix = Replace(fmt.Sprintf("Change to %q", sug), v, fmt.Sprintf("%q", sug))
+					}
 				} else {
 					d.Message = fmt.Sprintf("service principal %q is not known to send through SES (documented: %s); check that the service sends as this identity, or remove it", v.Text, knownServicePrincipals())
 				}
@@ -33,6 +37,10 @@ var unknownServicePrincipal = &Rule{
 		}
 	},
 }
+
+// chinaServiceSuffix ends the service principals of the aws-cn partition,
+// which has no SES Region (reference table 5).
+const chinaServiceSuffix = ".amazonaws.com.cn"
 
 // suggestServicePrincipal finds a documented principal close to s: a
 // misspelt name, or a Regional Cognito form with a misspelt Region.

@@ -187,3 +187,12 @@ var placeholderRE = regexp.MustCompile(`(?i)account|example|replace|your|changem
 func LooksLikePlaceholder(s string) bool {
 	return s != "" && placeholderRE.MatchString(s)
 }
+
+// EditDistance is the distance Suggest ranks candidates by: the
+// Damerau-Levenshtein distance (optimal string alignment) between the
+// lower-cased strings, in runes. Rules use it to attach a fix only to the
+// closest suggestions.
+func EditDistance(a, b string) int {
+	var rows [3][]int
+	return osaDistance([]rune(strings.ToLower(a)), []rune(strings.ToLower(b)), &rows)
+}
