@@ -44,6 +44,12 @@ var all = []*Rule{
 	wildcardWithoutLike,
 	keyNotPresentForAction,
 	emptyCondition,
+	unrestrictedFromAddress,
+	duplicateSid,
+	invalidSid,
+	duplicateStatement,
+	ineffectiveAllow,
+	selfGrant,
 	unusedIgnore,
 }
 

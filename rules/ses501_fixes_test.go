@@ -148,6 +148,29 @@ var conditionFixCases = []fixCase{
 		in:   `{"Identity":"example.com","PolicyName":"P","Policy":"{\"Statement\":[{\"Effect\":\"Allow\",\"Condition\":{}}]}"}`,
 		want: `{"Identity":"example.com","PolicyName":"P","Policy":"{\"Statement\":[{\"Effect\":\"Allow\"}]}"}`,
 	},
+	{
+		name: "Sid punctuation", rule: "SES603", path: "policy.json",
+		in:   `{"Statement":[{"Sid":"allow-partner_1","Effect":"Allow"}]}`,
+		want: `{"Statement":[{"Sid":"allowpartner1","Effect":"Allow"}]}`,
+	},
+	{
+		name: "Sid emoji, in a request", rule: "SES603", path: "request.json",
+		in:   `{"Identity":"example.com","PolicyName":"P","Policy":"{\"Statement\":[{\"Sid\":\"Envoi📧\",\"Effect\":\"Allow\"}]}"}`,
+		want: `{"Identity":"example.com","PolicyName":"P","Policy":"{\"Statement\":[{\"Sid\":\"Envoi\",\"Effect\":\"Allow\"}]}"}`,
+	},
+	{
+		name: "empty Sid removed", rule: "SES603", path: "policy.json",
+		in:   `{"Statement":[{"Sid": "", "Effect":"Allow"}]}`,
+		want: `{"Statement":[{"Effect":"Allow"}]}`,
+	},
+	{
+		name: "Sid with non-ASCII letters", rule: "SES603", path: "policy.json", noFix: true,
+		in: `{"Statement":[{"Sid":"Été","Effect":"Allow"}]}`,
+	},
+	{
+		name: "cleaned Sid already taken", rule: "SES603", path: "policy.json", noFix: true,
+		in: `{"Statement":[{"Sid":"Send-Mail","Effect":"Allow"},{"Sid":"SendMail","Effect":"Allow"}]}`,
+	},
 }
 
 func TestConditionFixes(t *testing.T) {
