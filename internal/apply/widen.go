@@ -154,8 +154,10 @@ type value struct {
 }
 
 type principalRef struct {
-	key   string // canonical: "*", "account:123456789012", "AWS:arn...", "Service:ses.amazonaws.com"
-	shown string
+	key string // canonical: "*", "account:123456789012", "AWS:arn...", "Service:ses.amazonaws.com"
+	// account is the account of an AWS principal given by account or ARN.
+	account string
+	shown   string
 }
 
 type condition struct {
@@ -259,10 +261,13 @@ func principalKey(kind, id string) principalRef {
 			return principalRef{key: "*", shown: shown}
 		}
 		if policy.IsAccountID(id) {
-			return principalRef{key: "account:" + id, shown: shown}
+			return principalRef{key: "account:" + id, account: id, shown: shown}
 		}
-		if a, ok := policy.ParseARN(id); ok && a.Service == "iam" && a.Resource == "root" {
-			return principalRef{key: "account:" + a.Account, shown: shown}
+		if a, ok := policy.ParseARN(id); ok && (a.Service == "iam" || a.Service == "sts") {
+			if a.Resource == "root" {
+				return principalRef{key: "account:" + a.Account, account: a.Account, shown: shown}
+			}
+			return principalRef{key: kind + ":" + id, account: a.Account, shown: shown}
 		}
 	}
 	if kind == "Service" {
@@ -271,9 +276,12 @@ func principalKey(kind, id string) principalRef {
 	return principalRef{key: kind + ":" + id, shown: shown}
 }
 
+// coversPrincipal reports whether the statement names p, everyone, or p's
+// account: an account principal trusts the account, which may pass the
+// access on to any of its users and roles.
 func (g *grant) coversPrincipal(p principalRef) bool {
 	for _, q := range g.principals {
-		if q.key == "*" || q.key == p.key {
+		if q.key == "*" || q.key == p.key || (strings.HasPrefix(q.key, "account:") && q.account == p.account) {
 			return true
 		}
 	}

@@ -56,6 +56,17 @@ func TestWidens(t *testing.T) {
 			want:  []string{`new principal AWS "444455556666" in statement "Partner"`},
 		},
 		{
+			label: "a role of an account already trusted",
+			old:   doc(stmt("App", "Allow", acctA, send, from)),
+			new:   doc(stmt("App", "Allow", `{"AWS":"arn:aws:iam::111122223333:role/mailer"}`, send, from)),
+		},
+		{
+			label: "the account of a role trusted before",
+			old:   doc(stmt("App", "Allow", `{"AWS":"arn:aws:iam::111122223333:role/mailer"}`, send, from)),
+			new:   doc(stmt("App", "Allow", acctA, send, from)),
+			want:  []string{`new principal AWS "111122223333" in statement "App"`},
+		},
+		{
 			label: "a new action for a known principal",
 			old:   doc(stmt("App", "Allow", acctA, send, from)),
 			new:   doc(stmt("App", "Allow", acctA, sendAll, from)),
