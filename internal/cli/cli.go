@@ -38,6 +38,10 @@ type Env struct {
 	// StdoutIsTerminal decides --color auto.
 	StdoutIsTerminal bool
 	Dir              string
+	// StdinIsTerminal lets apply ask for confirmation.
+	StdinIsTerminal bool
+	// AWS is how apply reaches SES; nil means the AWS SDK (see apply.go).
+	AWS *AWS
 }
 
 // usageError is reported with exit code 2.
@@ -55,7 +59,7 @@ func Run(args []string, env Env) int {
 	cmd := "lint"
 	if len(args) > 0 {
 		switch args[0] {
-		case "lint", "rules", "explain", "version", "schema", "help":
+		case "lint", "apply", "rules", "explain", "version", "schema", "help":
 			cmd, args = args[0], args[1:]
 		case "-h", "--help", "-help":
 			cmd, args = "help", nil
@@ -66,6 +70,8 @@ func Run(args []string, env Env) int {
 	switch cmd {
 	case "lint":
 		code, err = runLint(args, env)
+	case "apply":
+		code, err = runApply(args, env)
 	case "rules":
 		err = runRules(args, env)
 	case "explain":
@@ -75,7 +81,7 @@ func Run(args []string, env Env) int {
 	case "schema":
 		err = runSchema(args, env)
 	case "help":
-		fmt.Fprint(env.Stdout, usageText)
+		fmt.Fprint(env.Stdout, usageText+applyUsage)
 	}
 	if err != nil {
 		fmt.Fprintf(env.Stderr, "seslint: %v\n", err)
@@ -96,6 +102,7 @@ const usageText = `seslint: a static analyser for Amazon SES sending-authorizati
 
 Usage:
   seslint [lint] [flags] PATH...   lint policy files and folders ("-" reads standard input)
+  seslint apply [flags] PATH...    plan and apply the policies to SES (docs/apply.md)
   seslint rules                    list every rule
   seslint explain RULE             print a rule's page (ID or name)
   seslint schema [policy|output]   print an embedded JSON Schema
