@@ -237,7 +237,7 @@ func SARIF(w io.Writer, res *lint.Result, o SARIFOptions) error {
 				Message: &sarifText{Text: rel.Message},
 			})
 		}
-		fp := Fingerprint(f)
+		fp := fingerprint(f)
 		seen[fp]++
 		r.PartialFingerprints = map[string]string{FingerprintKey: fp + ":" + strconv.Itoa(seen[fp])}
 		if s := f.Suppressed; s != nil {
@@ -365,12 +365,12 @@ func region(l *source.Lines, s finding.Span) *sarifRegion {
 	return &sarifRegion{StartLine: start.Line, StartColumn: start.Column16, EndLine: end.Line, EndColumn: end.Column16}
 }
 
-// Fingerprint identifies a finding across runs without its line or column:
+// fingerprint identifies a finding across runs without its line or column:
 // a hash of the rule, the file, where it is in the policy (its statement's
 // Sid, or its JSON pointer when the statement has none) and the offending
 // value. Inserting or removing unrelated lines leaves it unchanged. Findings
 // that share one are told apart by their order, counted from 1 in the log.
-func Fingerprint(f *finding.Finding) string {
+func fingerprint(f *finding.Finding) string {
 	where := "pointer:" + f.Pointer
 	if f.Sid != "" {
 		where = "sid:" + f.Sid
