@@ -5,7 +5,6 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
-	"sort"
 	"strings"
 	"testing"
 
@@ -178,11 +177,6 @@ func exampleFiles(t *testing.T, page, heading string) linttest.Files {
 		}
 		files[name] = m[3] + "\n"
 	}
-	keys := make([]string, 0, len(files))
-	for k := range files {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
 	return files
 }
 

@@ -9,15 +9,17 @@ import (
 	"github.com/seslint/seslint/internal/source"
 )
 
-// placeholderAccount reports a principal that names an account ID or unique
-// ID the AWS documentation uses as an example. SES accepts such a principal,
-// and the account may well exist: the policy then delegates to a stranger.
+// placeholderAccount reports a principal or Resource that names an account
+// ID or unique ID the AWS documentation uses as an example. SES accepts such
+// a principal, and the account may well exist: the policy then delegates to
+// a stranger. In the Resource it means the policy was copied and never
+// pointed at the real identity.
 // Values SES would reject, such as "EXAMPLE65304" or "ACCOUNT_ID", are
 // SES301's (in a principal) and SES201's (in the Resource); template text is
 // SES009's.
 var placeholderAccount = &Rule{
 	ID: "SES307", Name: "placeholder-account", Severity: finding.Warning, Precision: "medium",
-	Summary: "A principal names a sample account ID from the AWS documentation (123456789012, 111122223333, ...)",
+	Summary: "A principal or the Resource names a sample account ID from the AWS documentation (123456789012, 111122223333, ...)",
 	Check: func(p *Pass) {
 		for _, st := range stmtsOf(p) {
 			principalValues(st, "AWS", func(v *source.Node) {
@@ -25,6 +27,11 @@ var placeholderAccount = &Rule{
 					p.At(v, "%s", msg)
 				}
 			})
+			for _, r := range st.Resource {
+				if a, ok := policy.ParseARN(r.Text); ok && policy.IsAccountID(a.Account) && awsdata.IsSampleAccount(a.Account) {
+					p.At(r, "resource %q names account %q, a sample account ID from the AWS documentation; use the account that owns the identity", r.Text, a.Account)
+				}
+			}
 		}
 	},
 }
