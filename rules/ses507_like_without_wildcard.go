@@ -47,9 +47,9 @@ var likeWithoutWildcard = &Rule{
 					}
 					// A list that mixes exact values with patterns is
 					// idiomatic; a value written as a regular expression
-					// is SES506's.
+					// is SES506's, and template text is SES009's.
 					for _, v := range vals {
-						if len(regexConstructs(v.Text)) == 0 {
+						if len(regexConstructs(v.Text)) == 0 && !tmplHasTemplate(v.Text) {
 							exact = append(exact, v)
 						}
 					}
