@@ -77,7 +77,7 @@ func Run(args []string, env Env) int {
 	case "explain":
 		err = runExplain(args, env)
 	case "version":
-		fmt.Fprintf(env.Stdout, "seslint %s\n", Version)
+		fmt.Fprintf(env.Stdout, "seslint %s\n", version())
 	case "schema":
 		err = runSchema(args, env)
 	case "help":
@@ -266,7 +266,7 @@ func formatter(name, sarifCategory string) (renderFunc, error) {
 	case "json":
 		return func(w io.Writer, res *lint.Result, _ bool) error { return report.JSON(w, res, help) }, nil
 	case "sarif":
-		opts := report.SARIFOptions{Version: Version, Category: sarifCategory, Rules: report.RuleDocs(rules.All())}
+		opts := report.SARIFOptions{Version: version(), Category: sarifCategory, Rules: report.RuleDocs(rules.All())}
 		return func(w io.Writer, res *lint.Result, _ bool) error { return report.SARIF(w, res, opts) }, nil
 	case "github":
 		return func(w io.Writer, res *lint.Result, _ bool) error { return report.GitHub(w, res) }, nil
