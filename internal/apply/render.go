@@ -168,9 +168,6 @@ func WriteResults(w io.Writer, p *Plan, results []Result, useColor bool) error {
 	fmt.Fprintf(bw, "\n%s\n", pal.bold.Sprint("Results:"))
 	for i, r := range results {
 		c := &p.Changes[i]
-		if c.Action == Unmanaged {
-			continue
-		}
 		label := map[Status]*color.Color{Applied: pal.add, Skipped: pal.faint, Failed: pal.warn, NotAttempted: pal.change}[r.Status]
 		line := fmt.Sprintf("  %s %s %s (%s)", label.Sprintf("%-13s", r.Status), c.Identity, c.Name, c.Action)
 		if r.Status == Failed || r.Status == NotAttempted {
