@@ -127,8 +127,8 @@ func Parse(path, dir string, data []byte) (*Config, error) {
 		}
 		return nil, yamlError(path, err)
 	}
-	if len(doc.Content) == 0 {
-		return c, nil
+	if len(doc.Content) == 0 || doc.Content[0].Tag == "!!null" {
+		return c, nil // a file of comments or a bare "---" is the defaults
 	}
 	p := parser{path: path, c: c}
 	p.top(doc.Content[0])
