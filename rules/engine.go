@@ -106,16 +106,18 @@ func (e *Engine) LintUnit(u *input.Unit) []finding.Finding {
 	if u.Policy != nil && u.Policy.Root != nil {
 		pol = policy.New(u.Policy.Root)
 	}
-	var out []finding.Finding
+	// One Pass serves every rule in turn: a pass escapes to the heap (the
+	// check is called through a function value), so one per rule would be
+	// one allocation per rule per file.
+	p := &Pass{}
 	for _, a := range e.active {
 		if a.rule.Check == nil {
 			continue
 		}
-		p := Pass{Unit: u, Policy: pol, Options: e.options, rule: a.rule, severity: a.severity, out: out}
-		a.rule.Check(&p)
-		out = p.out
+		*p = Pass{Unit: u, Policy: pol, Options: e.options, rule: a.rule, severity: a.severity, out: p.out}
+		a.rule.Check(p)
 	}
-	return out
+	return p.out
 }
 
 // LintSet runs the rules that look across units.
