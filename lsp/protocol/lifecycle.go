@@ -74,6 +74,9 @@ type WorkspaceClientCapabilities struct {
 	Configuration          bool                 `json:"configuration,omitempty"`
 	DidChangeConfiguration *DynamicRegistration `json:"didChangeConfiguration,omitempty"`
 	DidChangeWatchedFiles  *DynamicRegistration `json:"didChangeWatchedFiles,omitempty"`
+	// Diagnostics is present when the client pulls diagnostics and can be
+	// asked to pull them again.
+	Diagnostics *DiagnosticWorkspaceClientCapabilities `json:"diagnostics,omitempty"`
 }
 
 // DynamicRegistration says whether a feature may be registered later.
