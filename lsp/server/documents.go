@@ -1,0 +1,180 @@
+package server
+
+import (
+	"path/filepath"
+	"strings"
+
+	"github.com/seslint/seslint/internal/config"
+	"github.com/seslint/seslint/internal/lint"
+	"github.com/seslint/seslint/lsp/document"
+	"github.com/seslint/seslint/lsp/protocol"
+)
+
+func (s *Server) didOpen(p protocol.DidOpenTextDocumentParams) {
+	doc := s.docs.Open(p.TextDocument)
+	s.log.Debug("open", "uri", doc.URI, "version", doc.Version, "bytes", len(doc.Text))
+	// The first diagnostics should not wait for a pause in typing.
+	s.publishNow(doc.URI)
+}
+
+func (s *Server) didChange(p protocol.DidChangeTextDocumentParams) {
+	doc, err := s.docs.Apply(p)
+	if err != nil {
+		// The client now holds text the server does not. Keep the last good
+		// text and say how to get back in step.
+		s.log.Warn("change refused", "error", err)
+		s.showMessage(protocol.MessageWarning, "seslint could not apply an edit (%v); close and reopen the file to resynchronise", err)
+		return
+	}
+	s.schedule(doc.URI)
+}
+
+func (s *Server) didSave(p protocol.DidSaveTextDocumentParams) {
+	if isConfigFile(p.TextDocument.URI) {
+		s.reloadConfig("config saved")
+		return
+	}
+	if _, ok := s.docs.Get(p.TextDocument.URI); ok {
+		s.publishNow(p.TextDocument.URI)
+	}
+}
+
+func (s *Server) didClose(p protocol.DidCloseTextDocumentParams) {
+	uri := p.TextDocument.URI
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if t, ok := s.timers[uri]; ok {
+		t.Stop()
+		delete(s.timers, uri)
+	}
+	delete(s.results, uri)
+	s.docs.Close(uri)
+	if s.published[uri] {
+		delete(s.published, uri)
+		s.sendDiagnostics(protocol.PublishDiagnosticsParams{URI: uri})
+	}
+}
+
+func (s *Server) didChangeWatchedFiles(p protocol.DidChangeWatchedFilesParams) {
+	for _, c := range p.Changes {
+		if isConfigFile(c.URI) {
+			s.reloadConfig("config file changed: " + string(c.URI))
+			return
+		}
+	}
+}
+
+func (s *Server) didChangeConfiguration(protocol.DidChangeConfigurationParams) {
+	s.reloadConfig("configuration changed")
+}
+
+// reloadConfig forgets every loaded config and lints every open document
+// again with what is on disk now.
+func (s *Server) reloadConfig(reason string) {
+	s.log.Info("reloading configs", "reason", reason)
+	failed := s.configs.Reload()
+	s.mu.Lock()
+	s.gen++
+	clear(s.cfgShown)
+	if !s.pull {
+		for _, p := range failed {
+			s.sendDiagnostics(protocol.PublishDiagnosticsParams{URI: pathURI(p)})
+		}
+	}
+	s.mu.Unlock()
+	if s.pull {
+		if s.refresh {
+			s.sendRequest(protocol.MethodWorkspaceDiagnosticRefresh, nil)
+		}
+		return
+	}
+	for _, uri := range s.docs.URIs() {
+		s.publishNow(uri)
+	}
+}
+
+// A unitSource turns the text of an open document into the inputs of one
+// lint: the single place that knows file types. internal/lint parses each
+// input and builds its units (a policy, or the policy inside a
+// PutIdentityPolicy request).
+type unitSource struct {
+	name string
+	// match reports whether the source reads a document, by its path (or
+	// URI, for a document that is not a file) and language ID.
+	match  func(name, languageID string) bool
+	inputs func(name string, text []byte) []lint.Input
+}
+
+// unitSources are tried in order. Terraform documents will be one more
+// entry, {"terraform", hasExt(".tf"), <internal/terraform's inputs>}, once
+// internal/terraform lands.
+var unitSources = []unitSource{
+	{name: "json", match: isJSON, inputs: jsonInputs},
+}
+
+func isJSON(name, languageID string) bool {
+	switch languageID {
+	case "json", "jsonc":
+		return true
+	}
+	return strings.EqualFold(filepath.Ext(name), ".json")
+}
+
+// jsonInputs lints a JSON document as a file found by walking a folder:
+// unless the config names include globs, one that is not a policy or a
+// request is skipped (internal/lint's LooksLikePolicy).
+func jsonInputs(name string, text []byte) []lint.Input {
+	return []lint.Input{{Path: name, Text: text, Walked: true}}
+}
+
+// neverLinted are files that may match a config's include globs but are
+// never policies.
+var neverLinted = map[string]bool{
+	"package.json": true, "package-lock.json": true, "tsconfig.json": true,
+	"jsconfig.json": true, "composer.json": true, "composer.lock": true,
+}
+
+func isNeverLinted(name string) bool {
+	base := strings.ToLower(filepath.Base(name))
+	return neverLinted[base] || (strings.HasPrefix(base, "tsconfig.") && strings.HasSuffix(base, ".json"))
+}
+
+// inputsFor returns what to lint for an open document, or nothing. A file
+// is linted when the config includes it (the defaults include every
+// **/*.json outside node_modules, .git and .terraform); a document that is
+// not a file (an unsaved buffer) when it looks like a policy.
+func inputsFor(doc document.Document, path string, cfg *config.Config) []lint.Input {
+	name := path
+	if name == "" {
+		name = string(doc.URI)
+	}
+	if isNeverLinted(name) {
+		return nil
+	}
+	for _, src := range unitSources {
+		if !src.match(name, doc.LanguageID) {
+			continue
+		}
+		if path != "" && !cfg.Included(path) {
+			return nil
+		}
+		return src.inputs(name, doc.Text)
+	}
+	return nil
+}
+
+// rootFor returns the workspace folder holding path, or else the root of
+// the file system: where the default include and exclude globs are
+// anchored. (Anchored at the file's own folder, **/node_modules/** could
+// never match.)
+func (s *Server) rootFor(path string) string {
+	if path == "" {
+		return ""
+	}
+	for _, r := range s.roots {
+		if rel, err := filepath.Rel(r, path); err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+			return r
+		}
+	}
+	return filepath.VolumeName(path) + string(filepath.Separator)
+}
