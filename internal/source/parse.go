@@ -100,7 +100,10 @@ func (d *Document) problem(start, end int, format string, args ...any) {
 	d.Problems = append(d.Problems, Problem{Span: Span{Start: start, End: end}, Message: fmt.Sprintf(format, args...)})
 }
 
-func (d *Document) parse() {
+func (d *Document) parse() { d.parseWith(true) }
+
+// parseWith parses d.Text, trying the fast path first when fast is set.
+func (d *Document) parseWith(fast bool) {
 	text := d.Text
 	start := 0
 	if bytes.HasPrefix(text, bom) {
@@ -117,16 +120,23 @@ func (d *Document) parse() {
 		d.problem(first, first, "empty file: expected a JSON policy document")
 		return
 	}
-	p := parser{doc: d, base: start}
-	p.dec = decoders.Get().(*jsontext.Decoder)
-	// A bytes.Buffer is read in place, without a copy.
-	p.dec.Reset(bytes.NewBuffer(text[start:]), jsontext.AllowDuplicateNames(true))
-	root, err := p.value(nil, "", 0)
-	p.dec.Reset(released)
-	decoders.Put(p.dec)
-	if err != nil {
-		d.syntaxProblem(err, start)
-		return
+	var root *Node
+	if fast {
+		root = parseFast(text, first)
+	}
+	if root == nil {
+		p := parser{doc: d, base: start}
+		p.dec = decoders.Get().(*jsontext.Decoder)
+		// A bytes.Buffer is read in place, without a copy.
+		p.dec.Reset(bytes.NewBuffer(text[start:]), jsontext.AllowDuplicateNames(true))
+		var err error
+		root, err = p.value(nil, "", 0)
+		p.dec.Reset(released)
+		decoders.Put(p.dec)
+		if err != nil {
+			d.syntaxProblem(err, start)
+			return
+		}
 	}
 	d.Root = root
 	if rest := skipSpace(text, root.Span.End); rest < len(text) {

@@ -1,0 +1,340 @@
+package source
+
+import (
+	"sync"
+	"unsafe"
+
+	"github.com/go-json-experiment/json/jsontext"
+)
+
+// The fast path parses well-formed JSON in one pass over the bytes, with
+// no tokenizer in between; it gives up at the first thing it does not
+// accept, and the jsontext parser then reads the document again to find
+// and word the problem. It must build exactly the tree the jsontext parser
+// builds (FuzzFastParse holds the two together), so that which one ran is
+// never visible: the same nodes, spans, names, texts and indexes.
+//
+// Most files are well formed, and jsontext's token API spends most of its
+// time on bookkeeping a parser that keeps every value does not need: the
+// fast path is about four times faster (BenchmarkParse).
+
+// maxDepth is jsontext's nesting limit; deeper documents go to the slow
+// path, which reports them.
+const maxDepth = 10000
+
+type fastParser struct {
+	text  []byte
+	i     int
+	depth int
+	slab  []Node
+	// members and elems are the children of the open containers, copied
+	// into exactly sized slices (cut from memberSlab and elemSlab) when
+	// each container closes.
+	members    []Member
+	elems      []*Node
+	memberSlab []Member
+	elemSlab   []*Node
+}
+
+var fastParsers = sync.Pool{New: func() any { return new(fastParser) }}
+
+// parseFast parses the JSON value at text[start:] (start is its first
+// byte), or returns nil when the slow path must run.
+func parseFast(text []byte, start int) *Node {
+	p := fastParsers.Get().(*fastParser)
+	p.text, p.i, p.depth = text, start, 0
+	root := p.value(nil, "", 0)
+	// Keep the scratch stacks for the next document, but nothing that
+	// points into this one.
+	clear(p.members[:cap(p.members)])
+	clear(p.elems[:cap(p.elems)])
+	p.members, p.elems = p.members[:0], p.elems[:0]
+	p.text, p.slab, p.memberSlab, p.elemSlab = nil, nil, nil, nil
+	fastParsers.Put(p)
+	return root
+}
+
+func (p *fastParser) node() *Node {
+	if len(p.slab) == cap(p.slab) {
+		p.slab = make([]Node, 0, 32)
+	}
+	p.slab = p.slab[:len(p.slab)+1]
+	return &p.slab[len(p.slab)-1]
+}
+
+func (p *fastParser) skipSpace() {
+	for p.i < len(p.text) {
+		switch p.text[p.i] {
+		case ' ', '\t', '\n', '\r':
+			p.i++
+		default:
+			return
+		}
+	}
+}
+
+// value parses the value at p.i (whitespace already skipped).
+func (p *fastParser) value(parent *Node, name string, index int) *Node {
+	if p.i >= len(p.text) {
+		return nil
+	}
+	start := p.i
+	n := p.node()
+	n.Parent, n.Name, n.Index = parent, name, index
+	switch c := p.text[p.i]; c {
+	case '{':
+		if !p.object(n) {
+			return nil
+		}
+	case '[':
+		if !p.array(n) {
+			return nil
+		}
+	case '"':
+		end, escaped := p.scanString()
+		if end < 0 {
+			return nil
+		}
+		s, ok := p.decode(start, end, escaped, false)
+		if !ok {
+			return nil
+		}
+		n.Kind, n.Text = String, s
+	case 't':
+		if !p.literal("true") {
+			return nil
+		}
+		n.Kind, n.Text = Bool, "true"
+	case 'f':
+		if !p.literal("false") {
+			return nil
+		}
+		n.Kind, n.Text = Bool, "false"
+	case 'n':
+		if !p.literal("null") {
+			return nil
+		}
+		n.Kind = Null
+	default:
+		if c != '-' && (c < '0' || c > '9') || !p.number() {
+			return nil
+		}
+		n.Kind, n.Text = Number, alias(p.text[start:p.i])
+	}
+	n.Span = Span{Start: start, End: p.i}
+	return n
+}
+
+func (p *fastParser) object(n *Node) bool {
+	n.Kind = Object
+	if p.depth++; p.depth > maxDepth {
+		return false
+	}
+	p.i++ // {
+	mark := len(p.members)
+	p.skipSpace()
+	if p.i < len(p.text) && p.text[p.i] == '}' {
+		p.i++
+		p.depth--
+		return true
+	}
+	for {
+		if p.i >= len(p.text) || p.text[p.i] != '"' {
+			return false
+		}
+		keyStart := p.i
+		end, escaped := p.scanString()
+		if end < 0 {
+			return false
+		}
+		key, ok := p.decode(keyStart, end, escaped, true)
+		if !ok {
+			return false
+		}
+		keySpan := Span{Start: keyStart, End: p.i}
+		p.skipSpace()
+		if p.i >= len(p.text) || p.text[p.i] != ':' {
+			return false
+		}
+		p.i++
+		p.skipSpace()
+		child := p.value(n, key, len(p.members)-mark)
+		if child == nil {
+			return false
+		}
+		p.members = append(p.members, Member{Key: key, KeySpan: keySpan, Value: child})
+		p.skipSpace()
+		if p.i >= len(p.text) {
+			return false
+		}
+		if c := p.text[p.i]; c == '}' {
+			p.i++
+			break
+		} else if c != ',' {
+			return false
+		}
+		p.i++
+		p.skipSpace()
+	}
+	n.Members = p.cutMembers(mark)
+	p.depth--
+	return true
+}
+
+func (p *fastParser) array(n *Node) bool {
+	n.Kind = Array
+	if p.depth++; p.depth > maxDepth {
+		return false
+	}
+	p.i++ // [
+	mark := len(p.elems)
+	p.skipSpace()
+	if p.i < len(p.text) && p.text[p.i] == ']' {
+		p.i++
+		p.depth--
+		return true
+	}
+	for {
+		child := p.value(n, "", len(p.elems)-mark)
+		if child == nil {
+			return false
+		}
+		p.elems = append(p.elems, child)
+		p.skipSpace()
+		if p.i >= len(p.text) {
+			return false
+		}
+		if c := p.text[p.i]; c == ']' {
+			p.i++
+			break
+		} else if c != ',' {
+			return false
+		}
+		p.i++
+		p.skipSpace()
+	}
+	n.Elems = p.cutElems(mark)
+	p.depth--
+	return true
+}
+
+// cutMembers moves the members above mark into a slice of their own,
+// capped so that appending to it cannot reach its neighbours.
+func (p *fastParser) cutMembers(mark int) []Member {
+	k := len(p.members) - mark
+	if len(p.memberSlab)+k > cap(p.memberSlab) {
+		p.memberSlab = make([]Member, 0, max(32, k))
+	}
+	at := len(p.memberSlab)
+	p.memberSlab = append(p.memberSlab, p.members[mark:]...)
+	clear(p.members[mark:])
+	p.members = p.members[:mark]
+	return p.memberSlab[at : at+k : at+k]
+}
+
+func (p *fastParser) cutElems(mark int) []*Node {
+	k := len(p.elems) - mark
+	if len(p.elemSlab)+k > cap(p.elemSlab) {
+		p.elemSlab = make([]*Node, 0, max(32, k))
+	}
+	at := len(p.elemSlab)
+	p.elemSlab = append(p.elemSlab, p.elems[mark:]...)
+	clear(p.elems[mark:])
+	p.elems = p.elems[:mark]
+	return p.elemSlab[at : at+k : at+k]
+}
+
+// scanString moves past the string at p.i and returns the index of its
+// closing quote, or -1 when it is not well formed as far as the fast path
+// checks: a control character, or an end of input. Escapes are checked
+// when decoded.
+func (p *fastParser) scanString() (end int, escaped bool) {
+	t := p.text
+	for j := p.i + 1; j < len(t); j++ {
+		switch c := t[j]; {
+		case c == '"':
+			p.i = j + 1
+			return j, escaped
+		case c == '\\':
+			escaped = true
+			j++
+		case c < 0x20:
+			return -1, false
+		}
+	}
+	return -1, false
+}
+
+// decode returns the text of the string token text[start:end+1]. The
+// text is valid UTF-8 (Parse checks it first), so a string without
+// escapes is its bytes; one with escapes is decoded by jsontext, which
+// also rejects bad escapes.
+func (p *fastParser) decode(start, end int, escaped, key bool) (string, bool) {
+	if !escaped {
+		body := p.text[start+1 : end]
+		if key {
+			if k, ok := knownKeys[string(body)]; ok {
+				return k, true
+			}
+		}
+		return alias(body), true
+	}
+	s, err := jsontext.AppendUnquote(nil, p.text[start:end+1])
+	if err != nil {
+		return "", false
+	}
+	if len(s) == 0 {
+		return "", true
+	}
+	// s is ours and never written again.
+	return unsafe.String(&s[0], len(s)), true
+}
+
+func (p *fastParser) literal(word string) bool {
+	if len(p.text)-p.i < len(word) || string(p.text[p.i:p.i+len(word)]) != word {
+		return false
+	}
+	p.i += len(word)
+	return true
+}
+
+// number moves past a number of RFC 8259's grammar:
+// -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?
+func (p *fastParser) number() bool {
+	t, i := p.text, p.i
+	if i < len(t) && t[i] == '-' {
+		i++
+	}
+	switch {
+	case i < len(t) && t[i] == '0':
+		i++
+	case i < len(t) && t[i] >= '1' && t[i] <= '9':
+		for i++; i < len(t) && t[i] >= '0' && t[i] <= '9'; i++ {
+		}
+	default:
+		return false
+	}
+	if i < len(t) && t[i] == '.' {
+		i++
+		d := i
+		for ; i < len(t) && t[i] >= '0' && t[i] <= '9'; i++ {
+		}
+		if i == d {
+			return false
+		}
+	}
+	if i < len(t) && (t[i] == 'e' || t[i] == 'E') {
+		i++
+		if i < len(t) && (t[i] == '+' || t[i] == '-') {
+			i++
+		}
+		d := i
+		for ; i < len(t) && t[i] >= '0' && t[i] <= '9'; i++ {
+		}
+		if i == d {
+			return false
+		}
+	}
+	p.i = i
+	return true
+}
