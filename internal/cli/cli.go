@@ -59,7 +59,7 @@ func Run(args []string, env Env) int {
 	cmd := "lint"
 	if len(args) > 0 {
 		switch args[0] {
-		case "lint", "apply", "rules", "explain", "version", "schema", "help":
+		case "lint", "apply", "lsp", "rules", "explain", "version", "schema", "help":
 			cmd, args = args[0], args[1:]
 		case "-h", "--help", "-help":
 			cmd, args = "help", nil
@@ -72,6 +72,8 @@ func Run(args []string, env Env) int {
 		code, err = runLint(args, env)
 	case "apply":
 		code, err = runApply(args, env)
+	case "lsp":
+		code, err = runLSP(args, env)
 	case "rules":
 		err = runRules(args, env)
 	case "explain":
@@ -81,7 +83,7 @@ func Run(args []string, env Env) int {
 	case "schema":
 		err = runSchema(args, env)
 	case "help":
-		fmt.Fprint(env.Stdout, usageText+applyUsage)
+		fmt.Fprint(env.Stdout, usageText+applyUsage+lspUsage)
 	}
 	if err != nil {
 		fmt.Fprintf(env.Stderr, "seslint: %v\n", err)
@@ -103,6 +105,7 @@ const usageText = `seslint: a static analyser for Amazon SES sending-authorizati
 Usage:
   seslint [lint] [flags] PATH...   lint policy files and folders ("-" reads standard input)
   seslint apply [flags] PATH...    plan and apply the policies to SES (docs/apply.md)
+  seslint lsp [flags]              run the language server on standard input and output
   seslint rules                    list every rule
   seslint explain RULE             print a rule's page (ID or name)
   seslint schema [policy|output]   print an embedded JSON Schema

@@ -8,15 +8,13 @@ import (
 	"sync"
 
 	"github.com/seslint/seslint/internal/config"
-	"github.com/seslint/seslint/internal/finding"
+	"github.com/seslint/seslint/internal/lint"
 	"github.com/seslint/seslint/lsp/protocol"
 	"github.com/seslint/seslint/rules"
 )
 
 // DefaultEngine builds the engine for a config as the command line does
-// without flags. The command line passes its own builder (Options.Engine)
-// so that the two cannot drift; a test in internal/cli checks that both give
-// the same findings.
+// without --enable or --disable.
 func DefaultEngine(cfg *config.Config) (*rules.Engine, error) {
 	s, err := DefaultSettings(cfg)
 	if err != nil {
@@ -25,28 +23,16 @@ func DefaultEngine(cfg *config.Config) (*rules.Engine, error) {
 	return rules.New(s)
 }
 
-// DefaultSettings reads a config's rule severities and thresholds, and
-// checks that every ignore names a known rule.
+// DefaultSettings are the engine settings of a config: lint.EngineSettings,
+// the mapping the command line uses, after the check the command line
+// makes when it loads a config, that every ignore names a known rule.
 func DefaultSettings(cfg *config.Config) (rules.Settings, error) {
-	s := rules.Settings{Severity: map[string]finding.Severity{}}
 	for _, ig := range cfg.Ignores {
 		if _, ok := rules.Lookup(ig.Rule); !ok {
-			return s, &config.Error{Path: cfg.Path, Line: ig.Line, Column: ig.Column, Msg: fmt.Sprintf("ignore names unknown rule %q", ig.Rule)}
+			return rules.Settings{}, &config.Error{Path: cfg.Path, Line: ig.Line, Column: ig.Column, Msg: fmt.Sprintf("ignore names unknown rule %q", ig.Rule)}
 		}
 	}
-	for name, rs := range cfg.Rules {
-		r, ok := rules.Lookup(name)
-		if !ok {
-			return s, &config.Error{Path: cfg.Path, Line: rs.Line, Column: 3, Msg: fmt.Sprintf("unknown rule %q (see `seslint rules`)", name)}
-		}
-		if rs.SeveritySet {
-			s.Severity[r.ID] = rs.Severity
-		}
-		if rs.Threshold > 0 {
-			s.Options.NearSizeRatio = rs.Threshold
-		}
-	}
-	return s, nil
+	return lint.EngineSettings(cfg, nil, nil)
 }
 
 // loaded is a config with the engine built from it.

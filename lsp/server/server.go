@@ -43,9 +43,8 @@ type Options struct {
 	Debounce time.Duration
 	// Log receives the server's log. It must not be the protocol's output.
 	Log *slog.Logger
-	// Engine builds the rule engine for a config. The command line passes
-	// its own, so that both read a config the same way; nil uses
-	// DefaultEngine.
+	// Engine builds the rule engine for a config; nil uses DefaultEngine,
+	// which reads a config as the command line does.
 	Engine func(*config.Config) (*rules.Engine, error)
 	// Clock schedules the debounced lints; nil is the real clock. Tests
 	// pass a fake one so that nothing depends on timing.
@@ -164,6 +163,7 @@ func (s *Server) exitCode() int {
 
 // handle dispatches one message and reports whether the session is over.
 func (s *Server) handle(m *jsonrpc.Message) (exit bool) {
+	s.log.Debug("message", "method", m.Method, "id", m.ID.String())
 	switch {
 	case m.IsResponse():
 		if m.Error != nil {
