@@ -2,11 +2,11 @@ package rules
 
 import (
 	"fmt"
-	"strings"
 
 	"github.com/seslint/seslint/internal/finding"
 	"github.com/seslint/seslint/internal/policy"
 	"github.com/seslint/seslint/internal/source"
+	"github.com/seslint/seslint/internal/wildcard"
 )
 
 // ineffectiveAllow reports an Allow that an unconditional Deny in the same
@@ -117,7 +117,7 @@ func cancelSamePrincipal(x, y string) bool {
 func cancelActions(d, a *policy.Statement) bool {
 	covered := func(s string) bool {
 		for _, dn := range d.Action {
-			if cancelGlob(dn.Text, s, true) {
+			if wildcard.Match(dn.Text, s, true) {
 				return true
 			}
 		}
@@ -146,43 +146,11 @@ func cancelResources(d, a *policy.Statement) bool {
 	for _, an := range a.Resource {
 		ok := false
 		for _, dn := range d.Resource {
-			ok = ok || cancelGlob(dn.Text, an.Text, false)
+			ok = ok || wildcard.Match(dn.Text, an.Text, false)
 		}
 		if !ok {
 			return false
 		}
 	}
 	return true
-}
-
-// cancelGlob matches s against an IAM pattern, "*" standing for any run of
-// characters and "?" for one; fold compares without regard to case, as for
-// action names. A "*" or "?" in s is an ordinary character here, so
-// "ses:*" matches "ses:Send*" and "ses:SendEmail" does not.
-func cancelGlob(pattern, s string, fold bool) bool {
-	if fold {
-		pattern, s = strings.ToLower(pattern), strings.ToLower(s)
-	}
-	p, n := 0, 0
-	star, mark := -1, 0
-	for n < len(s) {
-		switch {
-		case p < len(pattern) && pattern[p] == '*':
-			star, mark = p, n
-			p++
-		case p < len(pattern) && (pattern[p] == '?' || pattern[p] == s[n]):
-			p++
-			n++
-		case star >= 0:
-			p = star + 1
-			mark++
-			n = mark
-		default:
-			return false
-		}
-	}
-	for p < len(pattern) && pattern[p] == '*' {
-		p++
-	}
-	return p == len(pattern)
 }

@@ -3,6 +3,8 @@ package awsdata
 import (
 	"slices"
 	"strings"
+
+	"github.com/seslint/seslint/internal/wildcard"
 )
 
 // ActionPrefix is the IAM service prefix of every action in this package. The
@@ -283,37 +285,9 @@ func IdentityPolicyActions() []Action {
 func MatchActions(pattern string) []Action {
 	var out []Action
 	for _, a := range actions {
-		if wildcardMatchFold(pattern, a.Name) {
+		if wildcard.Match(pattern, a.Name, true) {
 			out = append(out, a)
 		}
 	}
 	return out
-}
-
-// wildcardMatchFold reports whether name matches pattern, where "*" matches
-// any run of bytes and "?" one byte, with ASCII letters compared without
-// regard to case. Names are ASCII, so bytes are characters here.
-func wildcardMatchFold(pattern, name string) bool {
-	p, n := 0, 0
-	star, mark := -1, 0
-	for n < len(name) {
-		switch {
-		case p < len(pattern) && pattern[p] == '*':
-			star, mark = p, n
-			p++
-		case p < len(pattern) && (pattern[p] == '?' || lowerByte(pattern[p]) == lowerByte(name[n])):
-			p++
-			n++
-		case star >= 0:
-			p = star + 1
-			mark++
-			n = mark
-		default:
-			return false
-		}
-	}
-	for p < len(pattern) && pattern[p] == '*' {
-		p++
-	}
-	return p == len(pattern)
 }
