@@ -22,24 +22,12 @@ import (
 // that could not be read are errors without a line.
 func GitHub(w io.Writer, res *lint.Result) error {
 	bw := bufio.NewWriter(w)
-	for i := range res.Findings {
-		f := &res.Findings[i]
-		if f.Suppressed != nil {
-			continue
-		}
-		lines := res.LinesOf(f.File)
-		if lines == nil {
-			lines = source.NewLines(nil)
-		}
-		start, end := lines.Position(f.Span.Start), lines.Position(f.Span.End)
-		if end.Offset < start.Offset {
-			end = start
-		}
+	eachShown(res, func(f *finding.Finding, _ *source.Lines, start, end source.Pos) {
 		fmt.Fprintf(bw, "::%s file=%s,line=%d,col=%d,endLine=%d,endColumn=%d,title=%s::%s\n",
 			githubCommand(f.Severity), escapeProperty(filepath.ToSlash(f.File)),
 			start.Line, start.Column16, end.Line, end.Column16,
 			escapeProperty(f.RuleID+" "+f.RuleName), escapeData(f.Message))
-	}
+	})
 	for _, e := range res.Errors {
 		fmt.Fprintf(bw, "::error file=%s,title=seslint::%s\n", escapeProperty(filepath.ToSlash(e.Path)), escapeData(e.Message))
 	}

@@ -93,10 +93,7 @@ func JSON(w io.Writer, res *lint.Result, help HelpURI) error {
 	out := jsonOutput{Version: JSONVersion, Findings: []jsonFinding{}, Errors: []jsonError{}}
 	for i := range res.Findings {
 		f := &res.Findings[i]
-		l := res.LinesOf(f.File)
-		if l == nil {
-			l = source.NewLines(nil)
-		}
+		l := linesOf(res, f.File)
 		jf := jsonFinding{
 			ID: f.RuleID, Name: f.RuleName, Severity: f.Severity.String(), File: f.File,
 			Start: pos(l, f.Span.Start), End: pos(l, f.Span.End),

@@ -212,10 +212,7 @@ func SARIF(w io.Writer, res *lint.Result, o SARIFOptions) error {
 	seen := map[string]int{}
 	for i := range res.Findings {
 		f := &res.Findings[i]
-		lines := res.LinesOf(f.File)
-		if lines == nil {
-			lines = source.NewLines(nil)
-		}
+		lines := linesOf(res, f.File)
 		r := sarifResult{
 			RuleID:  f.RuleID,
 			Level:   sarifLevel(f.Severity),

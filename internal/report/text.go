@@ -42,33 +42,24 @@ func Text(w io.Writer, res *lint.Result, o TextOptions) error {
 		finding.Note:    paint(color.FgCyan),
 	}
 	dim := paint(color.Faint)
-	for i := range res.Findings {
-		f := &res.Findings[i]
-		if f.Suppressed != nil {
-			continue
-		}
-		lines := res.LinesOf(f.File)
-		if lines == nil {
-			lines = source.NewLines(nil)
-		}
-		start, end := lines.Position(f.Span.Start), lines.Position(f.Span.End)
+	eachShown(res, func(f *finding.Finding, lines *source.Lines, start, end source.Pos) {
 		fmt.Fprintf(bw, "%s %s %s\n",
 			pos.Sprintf("%s:%d:%d:", f.File, start.Line, start.Column),
 			f.Message,
 			sev[f.Severity].Sprintf("[%s %s]", f.RuleID, f.RuleName))
 		if o.NoSnippet {
-			continue
+			return
 		}
 		line := lines.LineText(start.Line)
 		if !utf8.Valid(line) || len(line) > 500 {
-			continue
+			return
 		}
 		lastCol := len([]rune(string(line))) + 1
 		if end.Line == start.Line {
 			lastCol = end.Column
 		}
 		fmt.Fprintf(bw, "%s\n%s\n", dim.Sprint(expandTabs(string(line))), sev[f.Severity].Sprint(underline(string(line), start.Column, lastCol)))
-	}
+	})
 	return bw.Flush()
 }
 
