@@ -1,6 +1,7 @@
 // Package input turns a parsed file into a lint unit: it detects whether the
 // file is a plain policy document or a PutIdentityPolicy request, finds the
-// policy inside it, and settles the identity and policy name.
+// policy inside it, and settles the identity and policy name. Units of
+// Terraform sources and plans are built by internal/terraform.
 package input
 
 import (
@@ -20,11 +21,24 @@ const (
 	// Request is {"Identity", "PolicyName", "Policy": "<json string>"}, as
 	// read by `aws ses put-identity-policy --cli-input-json`.
 	Request
+	// Terraform is one aws_ses_identity_policy or
+	// aws_sesv2_email_identity_policy resource of a Terraform module: File
+	// is the module's .tf files laid end to end (see Parts) and Policy is
+	// built from the HCL, so no fix can be applied to it as it is.
+	Terraform
+	// Plan is one such resource's planned value in the JSON of
+	// `terraform show -json PLANFILE`: Policy is the string in the plan.
+	Plan
 )
 
 func (s Shape) String() string {
-	if s == Request {
+	switch s {
+	case Request:
 		return "request"
+	case Terraform:
+		return "terraform"
+	case Plan:
+		return "plan"
 	}
 	return "policy"
 }
@@ -37,6 +51,10 @@ const (
 	FromFlag    Origin = "flag"
 	FromConfig  Origin = "config"
 	FromPath    Origin = "path"
+	// FromTerraform is a value written in a Terraform resource (or a
+	// literal it references); FromPlan is a value in a Terraform plan.
+	FromTerraform Origin = "terraform"
+	FromPlan      Origin = "plan"
 )
 
 // Field is a value that may be unknown. Node is set when the value is
@@ -64,13 +82,49 @@ type Unit struct {
 	// from a request's Policy string, or nil when there is none to lint.
 	Policy *source.Document
 	Shape  Shape
-	// PolicyField is the request's "Policy" member value, when a request.
+	// PolicyField is the request's "Policy" member value, when a request;
+	// for Terraform, the resource's policy argument (or the plan's string).
 	PolicyField *source.Node
 
 	Identity   Field
 	PolicyName Field
 	// Size is the policy's length in bytes of UTF-8 as SES would receive it.
 	Size int
+
+	// Address is the Terraform resource address, such as
+	// "aws_ses_identity_policy.example", for Terraform and Plan units.
+	Address string
+	// Parts, when set, says that File.Text is several files laid end to
+	// end (the .tf files of a module); Locate moves a span to its file.
+	// Units that share Path share Parts.
+	Parts []Part
+	// Notes say what could not be checked because it is not known
+	// statically (a variable, another resource's attribute); spans are in
+	// File's coordinates.
+	Notes []Note
+}
+
+// Part is one file inside a unit's File text: bytes [Start, End).
+type Part struct {
+	Path       string
+	Start, End int
+}
+
+// Note is something a unit could not check, with where it is written.
+type Note struct {
+	Span    source.Span
+	Message string
+}
+
+// Locate returns the file a span of u's File falls in, and the span in
+// that file's own bytes. Without Parts it is u.Path and the span itself.
+func (u *Unit) Locate(s source.Span) (string, source.Span) {
+	for _, p := range u.Parts {
+		if s.Start >= p.Start && s.Start <= p.End {
+			return p.Path, source.Span{Start: s.Start - p.Start, End: min(s.End, p.End) - p.Start}
+		}
+	}
+	return u.Path, s
 }
 
 // requestKeys are the members of a PutIdentityPolicy request.

@@ -56,6 +56,13 @@ type Node struct {
 	// its parent array (or in the parent's member list).
 	Name  string
 	Index int
+
+	// Unknown marks a value that is not known statically, such as a
+	// Terraform reference to another resource's attribute: Text holds the
+	// expression as written, not the value. On an object or array it means
+	// that some members or elements are not known. A finding about an
+	// unknown node would be a guess, so the lint driver drops it.
+	Unknown bool
 }
 
 // Member is one key of an object with the key's own span.

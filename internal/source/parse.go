@@ -89,6 +89,17 @@ func Parse(path string, text []byte) *Document {
 func ParseEmbedded(outer *Document, str *Node) *Document {
 	raw := outer.Text[str.Span.Start:str.Span.End]
 	text, offsets := unquoteWithOffsets(raw, str.Span.Start)
+	return ParseMapped(outer, text, offsets)
+}
+
+// ParseMapped parses text that was decoded from outer's bytes, such as a
+// Terraform heredoc, as a document whose spans map back into outer.
+// offsets holds, for each byte of text and then for its end, the byte of
+// outer that produced it. Like ParseEmbedded's, the document is Embedded.
+func ParseMapped(outer *Document, text []byte, offsets []int) *Document {
+	if len(offsets) != len(text)+1 {
+		panic(fmt.Sprintf("source.ParseMapped: %d offsets for %d bytes of text", len(offsets), len(text)))
+	}
 	d := &Document{Path: outer.Path, Text: text, outer: outer, offsets: offsets}
 	d.parse()
 	return d
