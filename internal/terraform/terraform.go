@@ -64,8 +64,10 @@ type ReadFunc func(path string) ([]byte, error)
 // or standard input holds it), together with the other .tf files of its
 // folder read from disk. It returns one unit per policy resource that the
 // file declares or whose policy document it holds; a file with syntax
-// errors gets one unit with no policy that carries them. All units of one
-// module share Path (the folder followed by "*.tf"), File and Parts.
+// errors gets one unit with no policy that carries them. A unit's Path is
+// the file that declares the resource; all units of one module share File
+// and Parts, which lay the files out in name order whichever one is asked
+// for, so that a span means the same in every unit of the module.
 func Load(path string, text []byte) []*input.Unit {
 	return LoadWith(path, text, os.ReadFile)
 }
@@ -81,17 +83,14 @@ func LoadWith(path string, text []byte, read ReadFunc) (units []*input.Unit) {
 		// HCL is a large parser fed with arbitrary text: whatever goes
 		// wrong inside, the run goes on and says so at the file.
 		if r := recover(); r != nil {
-			doc := &source.Document{Path: ModulePath(filepath.Dir(path)), Text: text}
+			doc := &source.Document{Path: path, Text: text}
 			doc.Problems = []source.Problem{{Message: fmt.Sprintf("internal error while reading this Terraform file (%v); please report it", r)}}
-			units = []*input.Unit{{Path: doc.Path, File: doc, Shape: input.Terraform,
+			units = []*input.Unit{{Path: path, File: doc, Shape: input.Terraform,
 				Parts: []input.Part{{Path: path, Start: 0, End: len(text)}}}}
 		}
 	}()
 	return newModule(path, text, read).units()
 }
-
-// ModulePath is the Path of the units of the module in dir.
-func ModulePath(dir string) string { return filepath.Join(dir, "*.tf") }
 
 // file is one .tf file of the module, at base in the module's text.
 type file struct {
@@ -133,10 +132,9 @@ type module struct {
 func newModule(path string, text []byte, read ReadFunc) *module {
 	dir := filepath.Dir(path)
 	m := &module{
-		doc:       &source.Document{Path: ModulePath(dir)},
+		doc:       &source.Document{Path: filepath.Join(dir, "*.tf")},
 		resources: map[string]block{}, data: map[string]block{}, locals: map[string]attr{},
 	}
-	// The file asked for comes first, then the others in name order.
 	paths := []string{path}
 	if entries, err := os.ReadDir(dir); err == nil {
 		for _, e := range entries {
@@ -151,11 +149,11 @@ func newModule(path string, text []byte, read ReadFunc) *module {
 			}
 		}
 	}
-	slices.Sort(paths[1:])
+	slices.SortFunc(paths, func(a, b string) int { return strings.Compare(filepath.Base(a), filepath.Base(b)) })
 	var all []byte
-	for i, p := range paths {
+	for _, p := range paths {
 		src := text
-		if i > 0 {
+		if p != path {
 			var err error
 			if src, err = read(p); err != nil {
 				m.incomplete = true
@@ -163,8 +161,7 @@ func newModule(path string, text []byte, read ReadFunc) *module {
 			}
 		}
 		f := &file{path: p, base: len(all)}
-		if i == 0 {
-			f.path = path
+		if p == path {
 			m.self = f
 		}
 		all = append(all, src...)
@@ -301,14 +298,14 @@ func (m *module) units() []*input.Unit {
 
 // emptyUnit carries the file's problems when it holds no policy to lint.
 func (m *module) emptyUnit() *input.Unit {
-	return &input.Unit{Path: m.doc.Path, File: m.doc, Shape: input.Terraform, Parts: m.parts}
+	return &input.Unit{Path: m.self.path, File: m.doc, Shape: input.Terraform, Parts: m.parts}
 }
 
 // unit builds the unit of one policy resource, and says which file holds
 // its policy.
 func (m *module) unit(b block, kind policyResource) (*input.Unit, *file) {
 	u := &input.Unit{
-		Path: m.doc.Path, File: m.doc, Shape: input.Terraform, Parts: m.parts,
+		Path: b.f.path, File: m.doc, Shape: input.Terraform, Parts: m.parts,
 		Address: b.Labels[0] + "." + b.Labels[1],
 	}
 	e := &evaluator{m: m}
