@@ -20,6 +20,8 @@ import (
 	"github.com/seslint/seslint/internal/finding"
 	"github.com/seslint/seslint/internal/input"
 	"github.com/seslint/seslint/internal/source"
+	"github.com/seslint/seslint/internal/terraform"
+	"github.com/seslint/seslint/internal/terraform/plan"
 	"github.com/seslint/seslint/rules"
 )
 
@@ -130,7 +132,7 @@ func Expand(paths []string, o Options) ([]Input, []FileError) {
 				}
 				return nil
 			}
-			if !o.Config.Included(path) {
+			if !o.Config.Included(path) && !terraformByDefault(o.Config, path) {
 				return nil
 			}
 			if d.Type()&fs.ModeSymlink != 0 {
@@ -147,6 +149,14 @@ func Expand(paths []string, o Options) ([]Input, []FileError) {
 		}
 	}
 	return inputs, errs
+}
+
+// terraformByDefault walks *.tf files next to *.json ones when the config
+// names no include globs of its own. (Terraform sources: see
+// internal/terraform; this belongs in config.DefaultInclude, which the
+// README documents as **/*.json.)
+func terraformByDefault(c *config.Config, path string) bool {
+	return !c.IncludeSet && terraform.IsSource(path) && !c.Excluded(path)
 }
 
 func describeIOError(path string, err error) string {
@@ -167,7 +177,13 @@ func describeIOError(path string, err error) string {
 }
 
 type fileOutcome struct {
-	unit     *input.Unit
+	// unit is a JSON policy or request file's.
+	unit *input.Unit
+	// units are those of a Terraform source or plan, one per policy
+	// resource (none for a .tf file that declares none), and files the
+	// files they were read from.
+	units    []*input.Unit
+	files    []File
 	findings []finding.Finding
 	err      *FileError
 	skipped  bool
@@ -204,18 +220,40 @@ func Lint(inputs []Input, o Options) *Result {
 
 	res := &Result{}
 	var units []*input.Unit
+	seenUnit := map[[2]string]bool{}
+	seenFile := map[string]bool{}
 	for _, oc := range outcomes {
 		switch {
 		case oc.err != nil:
 			res.Errors = append(res.Errors, *oc.err)
 		case oc.skipped:
-		default:
+		case oc.unit != nil:
 			units = append(units, oc.unit)
+			seenFile[oc.unit.Path] = true
 			res.Files = append(res.Files, File{Path: oc.unit.Path, Lines: oc.lines})
+			res.Findings = append(res.Findings, oc.findings...)
+		default:
+			for _, u := range oc.units {
+				// Two .tf files of a module can both return the unit of a
+				// resource declared in one and whose policy is in the other.
+				key := [2]string{u.Path, u.Address}
+				if u.Address != "" && seenUnit[key] {
+					continue
+				}
+				seenUnit[key] = true
+				units = append(units, u)
+			}
+			for _, f := range oc.files {
+				if !seenFile[f.Path] {
+					seenFile[f.Path] = true
+					res.Files = append(res.Files, f)
+				}
+			}
 			res.Findings = append(res.Findings, oc.findings...)
 		}
 	}
-	res.Findings = append(res.Findings, o.Engine.LintSet(units)...)
+	res.Findings = append(res.Findings, finishSet(units, o.Engine.LintSet(units))...)
+	res.Files = addPartFiles(res.Files, seenFile, units, res.Findings)
 	res.Findings = applyIgnores(res, o)
 	res.Findings = finding.SortAndDedupe(res.Findings)
 	slices.SortFunc(res.Files, func(a, b File) int { return cmp.Compare(a.Path, b.Path) })
@@ -232,7 +270,17 @@ func lintOne(in Input, o Options) fileOutcome {
 			return fileOutcome{err: &FileError{Path: in.Path, Message: describeIOError(in.Path, err)}}
 		}
 	}
+	if terraform.IsSource(in.Path) {
+		units := terraform.Load(in.Path, text)
+		if len(units) == 0 && in.Walked {
+			return fileOutcome{skipped: true}
+		}
+		return lintUnits(units, []File{{Path: in.Path, Lines: source.NewLines(text)}}, o)
+	}
 	doc := source.Parse(in.Path, text)
+	if plan.Is(doc) {
+		return lintUnits(plan.Load(doc), []File{{Path: in.Path, Lines: doc.Lines()}}, o)
+	}
 	if in.Walked && !o.Config.IncludeSet && !LooksLikePolicy(doc) {
 		return fileOutcome{skipped: true}
 	}
@@ -240,10 +288,181 @@ func lintOne(in Input, o Options) fileOutcome {
 	return release(u, o.Engine.LintUnit(u))
 }
 
+func lintUnits(units []*input.Unit, files []File, o Options) fileOutcome {
+	oc := fileOutcome{units: units, files: files}
+	for _, u := range units {
+		oc.findings = append(oc.findings, finish(u, o.Engine.LintUnit(u))...)
+	}
+	return oc
+}
+
+// finish settles a unit's findings where the unit is not one plain file
+// (Terraform sources and plans; for other units it changes nothing):
+//   - a finding about a node whose value is not known statically is
+//     dropped: the rule judged a placeholder, so it would be a guess;
+//   - fixes are dropped: they are edits of a policy's JSON text, and a
+//     Terraform policy is HCL, or a string in a plan that Terraform writes;
+//   - findings move from the module text to the .tf file they fall in;
+//   - in a plan, the message names the resource, since the position is in
+//     a long generated file.
+func finish(u *input.Unit, fs []finding.Finding) []finding.Finding {
+	if u.Shape != input.Terraform && u.Shape != input.Plan {
+		return fs
+	}
+	out := fs[:0]
+	for _, f := range fs {
+		if aboutUnknown(u, &f) {
+			continue
+		}
+		f.Fix = nil
+		if len(u.Parts) > 0 {
+			relocate(u, &f)
+		}
+		if u.Shape == input.Plan && u.Address != "" {
+			f.Message = u.Address + ": " + f.Message
+		}
+		out = append(out, f)
+	}
+	return out
+}
+
+// finishSet finishes the findings of set rules, each with the unit it
+// names (by path; units that share a path share their layout).
+func finishSet(units []*input.Unit, fs []finding.Finding) []finding.Finding {
+	byPath := map[string]*input.Unit{}
+	for _, u := range units {
+		if _, ok := byPath[u.Path]; !ok {
+			byPath[u.Path] = u
+		}
+	}
+	out := fs[:0]
+	for _, f := range fs {
+		u := byPath[f.File]
+		if u == nil {
+			out = append(out, f)
+			continue
+		}
+		if fin := finish(u, []finding.Finding{f}); len(fin) == 1 {
+			out = append(out, fin[0])
+		}
+	}
+	return out
+}
+
+// aboutUnknown reports whether a finding rests on a value that is not
+// known statically (a node marked Unknown), so that it would be a guess:
+//   - the finding is at an unknown node (its pointer names it);
+//   - or it is inside a statement whose shape is not fully known: a
+//     Principal, NotPrincipal, Condition or condition operator that is
+//     unknown, or an object or list with unknown members (a dynamic
+//     block, a key computed by Terraform). A rule may have judged the
+//     statement by what it lacks, and the unknown part may hold it.
+//
+// An unknown leaf value elsewhere in the statement (a Resource that is
+// another resource's ARN) does not silence the statement's other findings.
+func aboutUnknown(u *input.Unit, f *finding.Finding) bool {
+	if u.Policy == nil || u.Policy.Root == nil || f.Pointer == "" {
+		return false
+	}
+	n := u.Policy.Root.Lookup(f.Pointer)
+	if n.Pointer() != f.Pointer {
+		return false
+	}
+	// The pointer may be one of the file's (a plan) rather than the
+	// policy's: the finding must be at the node, its key included.
+	at := u.Policy.FileSpan(source.Span{Start: n.KeySpan().Start, End: n.Span.End})
+	if n.Parent == nil || n.Parent.Kind != source.Object {
+		at = u.Policy.FileSpan(n.Span)
+	}
+	if f.Span.Start < min(at.Start, at.End) || f.Span.Start > max(at.Start, at.End) {
+		return false
+	}
+	if n.Unknown {
+		return true
+	}
+	for st := n; st.Parent != nil; st = st.Parent {
+		if isStatement(st) {
+			return unknownShape(st)
+		}
+	}
+	return false
+}
+
+// isStatement reports whether n is a statement: an element of the root's
+// Statement array, or the root's Statement object.
+func isStatement(n *source.Node) bool {
+	p := n.Parent
+	if n.Kind != source.Object || p == nil {
+		return false
+	}
+	if p.Parent == nil {
+		return n.Name == "Statement"
+	}
+	return p.Kind == source.Array && p.Name == "Statement" && p.Parent.Parent == nil
+}
+
+// unknownShape reports whether a statement has unknown structure.
+func unknownShape(st *source.Node) bool {
+	found := false
+	st.Walk(func(n *source.Node) {
+		if !n.Unknown || found {
+			return
+		}
+		switch {
+		case n.Kind == source.Object || n.Kind == source.Array || n == st:
+			found = true
+		case n.Parent == st && (n.Name == "Principal" || n.Name == "NotPrincipal" || n.Name == "Condition"):
+			found = true
+		case n.Parent != nil && n.Parent.Name == "Condition" && n.Parent.Parent == st:
+			found = true // a condition operator's whole block
+		}
+	})
+	return found
+}
+
+// relocate moves a finding from the module text to its file.
+func relocate(u *input.Unit, f *finding.Finding) {
+	file := ""
+	file, f.Span = u.Locate(f.Span)
+	var related []finding.Related
+	for _, r := range f.Related {
+		if p, sp := u.Locate(r.Span); p == file {
+			r.Span = sp
+			related = append(related, r)
+		}
+	}
+	f.File, f.Related = file, related
+}
+
+// addPartFiles adds the line index of every file a finding was moved to
+// that is not in the result yet (a policy document declared in another
+// .tf file of the module than the one linted).
+func addPartFiles(files []File, seen map[string]bool, units []*input.Unit, fs []finding.Finding) []File {
+	for _, f := range fs {
+		if seen[f.File] {
+			continue
+		}
+		for _, u := range units {
+			for _, p := range u.Parts {
+				if p.Path == f.File && !seen[p.Path] {
+					seen[p.Path] = true
+					files = append(files, File{Path: p.Path, Lines: source.NewLines(u.File.Text[p.Start:p.End])})
+				}
+			}
+		}
+	}
+	return files
+}
+
 // LooksLikePolicy tells SES policies and requests from other JSON files
 // (package.json, tsconfig.json) when nothing says which files are policies.
-// A file that does not parse is given the benefit of the doubt.
+// A file that does not parse is given the benefit of the doubt; a
+// Terraform source is not a JSON policy (lintOne reads it with
+// internal/terraform before asking).
 func LooksLikePolicy(doc *source.Document) bool {
+	if terraform.IsSource(doc.Path) {
+		return false
+	}
 	root := doc.Root
 	if root == nil {
 		return true
