@@ -296,6 +296,9 @@ func decodeNotification[P any](m *jsonrpc.Message, fn func(P)) error {
 type initOptions struct {
 	// Debounce is a Go duration ("100ms", "0s") or a number of milliseconds.
 	Debounce json.RawMessage `json:"debounce"`
+	// Diagnostics "push" makes the server push diagnostics even to a client
+	// that says it pulls them (for a client that says so but does not).
+	Diagnostics string `json:"diagnostics"`
 }
 
 func (s *Server) initialize(p protocol.InitializeParams) (any, *jsonrpc.Error) {
@@ -327,15 +330,22 @@ func (s *Server) initialize(p protocol.InitializeParams) (any, *jsonrpc.Error) {
 		}
 	}
 	if len(p.InitializationOptions) > 0 {
-		var io initOptions
-		if err := json.Unmarshal(p.InitializationOptions, &io); err != nil {
+		var opts initOptions
+		if err := json.Unmarshal(p.InitializationOptions, &opts); err != nil {
 			s.log.Warn("initializationOptions ignored", "error", err)
-		} else if len(io.Debounce) > 0 {
-			if d, err := parseDebounce(io.Debounce); err != nil {
+		} else if len(opts.Debounce) > 0 {
+			if d, err := parseDebounce(opts.Debounce); err != nil {
 				s.log.Warn("initializationOptions.debounce ignored", "error", err)
 			} else {
 				s.debounce = d
 			}
+		}
+		switch opts.Diagnostics {
+		case "":
+		case "push":
+			s.pull = false
+		default:
+			s.log.Warn(`initializationOptions.diagnostics ignored: the one value is "push"`, "value", opts.Diagnostics)
 		}
 	}
 	client := "unknown"

@@ -555,6 +555,27 @@ func TestSuppressedAndReload(t *testing.T) {
 	c.shutdown()
 }
 
+// TestForcePush checks initializationOptions {"diagnostics": "push"} with a
+// client that says it pulls.
+func TestForcePush(t *testing.T) {
+	_, uri := workspace(t, nil)
+	c := newClient(t, Options{Engine: onlyRules("SES003")})
+	res := c.initialize(protocol.ClientCapabilities{
+		TextDocument: &protocol.TextDocumentClientCapabilities{Diagnostic: &protocol.DiagnosticClientCapabilities{}},
+	}, func(p *protocol.InitializeParams) {
+		p.InitializationOptions = json.RawMessage(`{"diagnostics": "push"}`)
+	})
+	if res.Capabilities.DiagnosticProvider != nil {
+		t.Error("pull diagnostics offered despite push")
+	}
+	u := uri("p.json")
+	c.open(u, badPolicy)
+	if p := c.waitPublish(u); find(p.Diagnostics, "SES003") == nil {
+		t.Errorf("pushed: %s", summary(p.Diagnostics))
+	}
+	c.shutdown()
+}
+
 // TestPullMode checks a client that pulls: nothing is pushed, pull answers,
 // and a config change asks the client to pull again.
 func TestPullMode(t *testing.T) {
