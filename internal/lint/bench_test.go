@@ -6,6 +6,7 @@ import (
 
 	"github.com/seslint/seslint/internal/bench/gen"
 	"github.com/seslint/seslint/internal/config"
+	"github.com/seslint/seslint/internal/source"
 	"github.com/seslint/seslint/rules"
 )
 
@@ -32,10 +33,11 @@ func BenchmarkLintOne(b *testing.B) {
 		b.Run(c.name, func(b *testing.B) {
 			o := benchOptions(b)
 			in := Input{Path: c.file.Path, Text: c.file.Text}
+			var arena source.Arena
 			b.SetBytes(int64(len(c.file.Text)))
 			b.ReportAllocs()
 			for b.Loop() {
-				oc := lintOne(in, o)
+				oc := lintOne(in, o, &arena)
 				if oc.unit == nil {
 					b.Fatal("not linted")
 				}

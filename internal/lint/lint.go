@@ -204,8 +204,9 @@ func Lint(inputs []Input, o Options) *Result {
 	// each file from one goroutine to another, a wake-up per file.
 	var next atomic.Int64
 	work := func() {
+		var arena source.Arena // each worker reuses the nodes of its last file
 		for i := int(next.Add(1) - 1); i < len(inputs); i = int(next.Add(1) - 1) {
-			outcomes[i] = lintOne(inputs[i], o)
+			outcomes[i] = lintOne(inputs[i], o, &arena)
 		}
 	}
 	if jobs == 1 {
@@ -261,7 +262,7 @@ func Lint(inputs []Input, o Options) *Result {
 	return res
 }
 
-func lintOne(in Input, o Options) fileOutcome {
+func lintOne(in Input, o Options, arena *source.Arena) fileOutcome {
 	text := in.Text
 	if text == nil {
 		var err error
@@ -277,7 +278,7 @@ func lintOne(in Input, o Options) fileOutcome {
 		}
 		return lintUnits(units, []File{{Path: in.Path, Lines: source.NewLines(text)}}, o)
 	}
-	doc := source.Parse(in.Path, text)
+	doc := source.ParseIn(arena, in.Path, text)
 	if plan.Is(doc) {
 		return lintUnits(plan.Load(doc), []File{{Path: in.Path, Lines: doc.Lines()}}, o)
 	}

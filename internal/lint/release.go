@@ -16,12 +16,15 @@ import (
 // the unit as the set rules see it, detached from the file's text and
 // tree. A run over 10,000 files would otherwise hold every file's bytes
 // and tree (some 15 KB a file) until the end; this way memory stays flat
-// (docs/performance.md).
+// (docs/performance.md). The tree goes back to the worker's arena for the
+// next file: findings hold no node (only spans and strings, which share
+// the text, not the tree).
 func release(u *input.Unit, fs []finding.Finding) fileOutcome {
 	oc := fileOutcome{unit: detach(u), findings: fs}
 	if len(fs) > 0 {
 		oc.lines = u.File.Lines()
 	}
+	u.File.Release()
 	return oc
 }
 

@@ -29,3 +29,19 @@ func BenchmarkLines(b *testing.B) {
 		NewLines(f.Text)
 	}
 }
+
+// BenchmarkParseIn is Parse with an arena reused from one document to the
+// next, as the lint driver's workers parse.
+func BenchmarkParseIn(b *testing.B) {
+	f := gen.Example(1500, "")
+	var a Arena
+	b.SetBytes(int64(len(f.Text)))
+	b.ReportAllocs()
+	for b.Loop() {
+		d := ParseIn(&a, f.Path, f.Text)
+		if d.Root == nil {
+			b.Fatal(d.Problems)
+		}
+		d.Release()
+	}
+}

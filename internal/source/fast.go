@@ -26,41 +26,43 @@ type fastParser struct {
 	text  []byte
 	i     int
 	depth int
-	slab  []Node
+	a     *Arena
+	// own serves parses without an arena: its chunks go with the tree,
+	// its lists stay for the next parse.
+	own Arena
 	// members and elems are the children of the open containers, copied
-	// into exactly sized slices (cut from memberSlab and elemSlab) when
-	// each container closes.
-	members    []Member
-	elems      []*Node
-	memberSlab []Member
-	elemSlab   []*Node
+	// into exactly sized slices cut from the arena when each container
+	// closes.
+	members []Member
+	elems   []*Node
 }
 
 var fastParsers = sync.Pool{New: func() any { return new(fastParser) }}
 
 // parseFast parses the JSON value at text[start:] (start is its first
-// byte), or returns nil when the slow path must run.
-func parseFast(text []byte, start int) *Node {
+// byte) with nodes from a (or fresh memory when a is nil), or returns nil
+// when the slow path must run.
+func parseFast(text []byte, start int, a *Arena) *Node {
 	p := fastParsers.Get().(*fastParser)
-	p.text, p.i, p.depth = text, start, 0
+	p.text, p.i, p.depth, p.a = text, start, 0, a
+	if a == nil {
+		p.a = &p.own
+	}
 	root := p.value(nil, "", 0)
 	// Keep the scratch stacks for the next document, but nothing that
 	// points into this one.
 	clear(p.members[:cap(p.members)])
 	clear(p.elems[:cap(p.elems)])
 	p.members, p.elems = p.members[:0], p.elems[:0]
-	p.text, p.slab, p.memberSlab, p.elemSlab = nil, nil, nil, nil
+	p.text, p.a = nil, nil
+	p.own.nodes.forget()
+	p.own.members.forget()
+	p.own.elems.forget()
 	fastParsers.Put(p)
 	return root
 }
 
-func (p *fastParser) node() *Node {
-	if len(p.slab) == cap(p.slab) {
-		p.slab = make([]Node, 0, 32)
-	}
-	p.slab = p.slab[:len(p.slab)+1]
-	return &p.slab[len(p.slab)-1]
-}
+func (p *fastParser) node() *Node { return &p.a.nodes.take(1)[0] }
 
 func (p *fastParser) skipSpace() {
 	for p.i < len(p.text) {
@@ -221,27 +223,19 @@ func (p *fastParser) array(n *Node) bool {
 // cutMembers moves the members above mark into a slice of their own,
 // capped so that appending to it cannot reach its neighbours.
 func (p *fastParser) cutMembers(mark int) []Member {
-	k := len(p.members) - mark
-	if len(p.memberSlab)+k > cap(p.memberSlab) {
-		p.memberSlab = make([]Member, 0, max(32, k))
-	}
-	at := len(p.memberSlab)
-	p.memberSlab = append(p.memberSlab, p.members[mark:]...)
+	out := p.a.members.take(len(p.members) - mark)
+	copy(out, p.members[mark:])
 	clear(p.members[mark:])
 	p.members = p.members[:mark]
-	return p.memberSlab[at : at+k : at+k]
+	return out
 }
 
 func (p *fastParser) cutElems(mark int) []*Node {
-	k := len(p.elems) - mark
-	if len(p.elemSlab)+k > cap(p.elemSlab) {
-		p.elemSlab = make([]*Node, 0, max(32, k))
-	}
-	at := len(p.elemSlab)
-	p.elemSlab = append(p.elemSlab, p.elems[mark:]...)
+	out := p.a.elems.take(len(p.elems) - mark)
+	copy(out, p.elems[mark:])
 	clear(p.elems[mark:])
 	p.elems = p.elems[:mark]
-	return p.elemSlab[at : at+k : at+k]
+	return out
 }
 
 // scanString moves past the string at p.i and returns the index of its

@@ -97,7 +97,7 @@ func TestFastPathTakesPolicies(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if parseFast(b, skipSpace(b, 0)) == nil {
+		if parseFast(b, skipSpace(b, 0), nil) == nil {
 			t.Errorf("%s: the fast path gave up on a well-formed policy", s)
 		}
 	}

@@ -33,6 +33,9 @@ type Document struct {
 	outer   *Document
 	offsets []int
 	lines   *Lines
+	// arena, when set, holds the tree's nodes until Release.
+	arena    *Arena
+	arenaGen uint64
 }
 
 // Lines returns the line index of the file the document's spans refer to.
@@ -133,7 +136,7 @@ func (d *Document) parseWith(fast bool) {
 	}
 	var root *Node
 	if fast {
-		root = parseFast(text, first)
+		root = parseFast(text, first, d.arena)
 	}
 	if root == nil {
 		p := parser{doc: d, base: start}

@@ -1,0 +1,65 @@
+package source
+
+import (
+	"fmt"
+	"testing"
+
+	"github.com/seslint/seslint/internal/bench/gen"
+)
+
+func dump(n *Node) string {
+	s := ""
+	n.Walk(func(m *Node) { s += fmt.Sprintf("%s %v %v %q|", m.Pointer(), m.Kind, m.Span, m.Text) })
+	return s
+}
+
+// A document that is not released keeps its nodes when the arena parses
+// the next one; a released one gives them back.
+func TestArenaKeepsUnreleased(t *testing.T) {
+	a := new(Arena)
+	p1, p2 := gen.Example(1500, ""), gen.Example(900, "")
+	kept := ParseIn(a, "a.json", p1.Text)
+	want := dump(kept.Root)
+	for range 3 {
+		d := ParseIn(a, "b.json", p2.Text)
+		if d.Root == nil {
+			t.Fatal(d.Problems)
+		}
+		d.Release()
+		if d.Root != nil {
+			t.Fatal("a released document keeps its root")
+		}
+	}
+	if got := dump(kept.Root); got != want {
+		t.Fatalf("the kept document changed:\n%s\n%s", got, want)
+	}
+	// Releasing an old document late must not free the memory of a newer
+	// one still in use.
+	newer := ParseIn(a, "c.json", p2.Text)
+	wantNewer := dump(newer.Root)
+	kept.Release()
+	ParseIn(a, "d.json", p1.Text)
+	if got := dump(newer.Root); got != wantNewer {
+		t.Fatal("releasing an old document freed a newer one")
+	}
+}
+
+// Trees from a reused arena are the trees Parse builds, and a document
+// with problems (the slow path) is the same with or without an arena.
+func TestArenaSameTree(t *testing.T) {
+	a := new(Arena)
+	for i, text := range [][]byte{
+		gen.Example(1500, "").Text, gen.Example(2500, "").Text, gen.Example(600, "").Text,
+		gen.Example(1500, "truncated").Text, gen.Example(1500, "").Text,
+	} {
+		d := ParseIn(a, "x.json", text)
+		want := Parse("x.json", text)
+		if fmt.Sprint(d.Problems) != fmt.Sprint(want.Problems) {
+			t.Fatalf("%d: problems %v, want %v", i, d.Problems, want.Problems)
+		}
+		if err := sameTree(d.Root, want.Root, nil, nil); err != nil {
+			t.Fatalf("%d: %v", i, err)
+		}
+		d.Release()
+	}
+}
