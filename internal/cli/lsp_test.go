@@ -127,7 +127,7 @@ func fileURI(path string) protocol.DocumentURI {
 }
 
 // TestLSPSameAsCommandLine lints the AWS documentation examples, the sound
-// examples and a few broken policies twice, once with `seslint lint
+// examples, the Terraform examples and a few broken policies twice, once with `seslint lint
 // --format json FILE` and once in an editor session of `seslint lsp`, with
 // one config, and requires the same findings at the same places.
 func TestLSPSameAsCommandLine(t *testing.T) {
@@ -135,6 +135,7 @@ func TestLSPSameAsCommandLine(t *testing.T) {
 	for _, src := range []string{"../../testdata/awsdocs", "../../testdata/clean"} {
 		copyTree(t, src, dir)
 	}
+	copyTree(t, "../../examples/terraform", filepath.Join(dir, "terraform"))
 	files := map[string]string{
 		".seslint.yaml": `rules:
   duplicate-key: warning
@@ -168,7 +169,7 @@ ignore:
 	}
 	var paths []string
 	filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err == nil && !d.IsDir() && strings.HasSuffix(p, ".json") {
+		if err == nil && !d.IsDir() && (strings.HasSuffix(p, ".json") || strings.HasSuffix(p, ".tf")) {
 			paths = append(paths, p)
 		}
 		return nil
@@ -218,7 +219,11 @@ ignore:
 		}
 
 		uri := fileURI(p)
-		s.notify(protocol.MethodDidOpen, protocol.DidOpenTextDocumentParams{TextDocument: protocol.TextDocumentItem{URI: uri, LanguageID: "json", Version: 1, Text: string(text)}})
+		lang := "json"
+		if strings.HasSuffix(p, ".tf") {
+			lang = "terraform"
+		}
+		s.notify(protocol.MethodDidOpen, protocol.DidOpenTextDocumentParams{TextDocument: protocol.TextDocumentItem{URI: uri, LanguageID: lang, Version: 1, Text: string(text)}})
 		pub := s.publish(uri)
 		var got []string
 		for _, d := range pub.Diagnostics {
@@ -260,7 +265,7 @@ func bigPolicy() string {
 func copyTree(t *testing.T, src, dst string) {
 	t.Helper()
 	err := filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".json") {
+		if err != nil || d.IsDir() || !(strings.HasSuffix(p, ".json") || strings.HasSuffix(p, ".tf")) {
 			return err
 		}
 		rel, _ := filepath.Rel(src, p)

@@ -6,6 +6,7 @@ import (
 
 	"github.com/seslint/seslint/internal/config"
 	"github.com/seslint/seslint/internal/lint"
+	"github.com/seslint/seslint/internal/terraform"
 	"github.com/seslint/seslint/lsp/document"
 	"github.com/seslint/seslint/lsp/protocol"
 )
@@ -95,21 +96,42 @@ func (s *Server) reloadConfig(reason string) {
 
 // A unitSource turns the text of an open document into the inputs of one
 // lint: the single place that knows file types. internal/lint parses each
-// input and builds its units (a policy, or the policy inside a
-// PutIdentityPolicy request).
+// input and builds its units (a policy, the policy inside a
+// PutIdentityPolicy request, the policies of a Terraform module).
 type unitSource struct {
 	name string
 	// match reports whether the source reads a document, by its path (or
 	// URI, for a document that is not a file) and language ID.
-	match  func(name, languageID string) bool
-	inputs func(name string, text []byte) []lint.Input
+	match func(name, languageID string) bool
+	// included reports whether the config has a file of this kind linted.
+	included func(cfg *config.Config, path string) bool
+	inputs   func(name string, text []byte) []lint.Input
 }
 
-// unitSources are tried in order. Terraform documents will be one more
-// entry, {"terraform", hasExt(".tf"), <internal/terraform's inputs>}, once
-// internal/terraform lands.
+// unitSources are tried in order.
 var unitSources = []unitSource{
-	{name: "json", match: isJSON, inputs: jsonInputs},
+	{name: "json", match: isJSON, included: (*config.Config).Included, inputs: walkedInput},
+	{name: "terraform", match: isTerraform, included: terraformIncluded, inputs: walkedInput},
+}
+
+// walkedInput lints a document as a file found by walking a folder:
+// unless the config names include globs, a JSON file that is not a policy
+// or a request, or a .tf file that declares no SES policy, is skipped.
+func walkedInput(name string, text []byte) []lint.Input {
+	return []lint.Input{{Path: name, Text: text, Walked: true}}
+}
+
+// isTerraform matches the .tf files of a module on disk: the other files
+// of the module are read from it.
+func isTerraform(name, _ string) bool {
+	return terraform.IsSource(name) && filepath.IsAbs(name)
+}
+
+// terraformIncluded is what the command line does when it walks a folder:
+// .tf files are linted when the config includes them, or when it names no
+// include globs of its own and does not exclude them.
+func terraformIncluded(cfg *config.Config, path string) bool {
+	return cfg.Included(path) || (!cfg.IncludeSet && !cfg.Excluded(path))
 }
 
 func isJSON(name, languageID string) bool {
@@ -118,13 +140,6 @@ func isJSON(name, languageID string) bool {
 		return true
 	}
 	return strings.EqualFold(filepath.Ext(name), ".json")
-}
-
-// jsonInputs lints a JSON document as a file found by walking a folder:
-// unless the config names include globs, one that is not a policy or a
-// request is skipped (internal/lint's LooksLikePolicy).
-func jsonInputs(name string, text []byte) []lint.Input {
-	return []lint.Input{{Path: name, Text: text, Walked: true}}
 }
 
 // neverLinted are files that may match a config's include globs but are
@@ -141,8 +156,9 @@ func isNeverLinted(name string) bool {
 
 // inputsFor returns what to lint for an open document, or nothing. A file
 // is linted when the config includes it (the defaults include every
-// **/*.json outside node_modules, .git and .terraform); a document that is
-// not a file (an unsaved buffer) when it looks like a policy.
+// **/*.json, and every .tf, outside node_modules, .git and .terraform); a
+// document that is not a file (an unsaved buffer) when it looks like a
+// policy.
 func inputsFor(doc document.Document, path string, cfg *config.Config) []lint.Input {
 	name := path
 	if name == "" {
@@ -155,7 +171,7 @@ func inputsFor(doc document.Document, path string, cfg *config.Config) []lint.In
 		if !src.match(name, doc.LanguageID) {
 			continue
 		}
-		if path != "" && !cfg.Included(path) {
+		if path != "" && !src.included(cfg, path) {
 			return nil
 		}
 		return src.inputs(name, doc.Text)

@@ -617,3 +617,35 @@ func TestPullMode(t *testing.T) {
 	}
 	c.shutdown()
 }
+
+// TestTerraform lints an open .tf file of a module on disk, and leaves
+// alone one that declares no SES policy.
+func TestTerraform(t *testing.T) {
+	mainTF := `resource "aws_ses_identity_policy" "p" {
+  identity = "example.com"
+  name     = "Send"
+  policy   = <<EOF
+{"Version": "2012-10-17", "Statement": [{"Sid": "📧", "Effect": "allow", "Principal": {"AWS": "111122223333"}, "Action": "ses:SendEmail", "Resource": "*"}]}
+EOF
+}
+`
+	_, uri := workspace(t, map[string]string{"infra/main.tf": mainTF, "infra/other.tf": `variable "x" {}`})
+	c := newClient(t, Options{Engine: onlyRules("SES003")})
+	c.initialize(protocol.ClientCapabilities{})
+	u := uri("infra/main.tf")
+	c.notify(protocol.MethodDidOpen, protocol.DidOpenTextDocumentParams{TextDocument: protocol.TextDocumentItem{URI: u, LanguageID: "terraform", Version: 1, Text: mainTF}})
+	p := c.waitPublish(u)
+	line := strings.Split(mainTF, "\n")[4]
+	i := strings.Index(line, `"allow"`)
+	want := protocol.Range{Start: document.PositionOf([]byte(line), i, document.UTF16), End: document.PositionOf([]byte(line), i+7, document.UTF16)}
+	want.Start.Line, want.End.Line = 4, 4
+	if e := find(p.Diagnostics, "SES003"); e == nil || e.Range != want {
+		t.Errorf("SES003 in main.tf: %+v, want %s", p.Diagnostics, rangeString(want))
+	}
+	o := uri("infra/other.tf")
+	c.notify(protocol.MethodDidOpen, protocol.DidOpenTextDocumentParams{TextDocument: protocol.TextDocumentItem{URI: o, LanguageID: "terraform", Version: 1, Text: `variable "x" {}`}})
+	if pubs := c.publications(o); len(pubs) != 0 {
+		t.Errorf("a .tf without a policy got diagnostics: %+v", pubs)
+	}
+	c.shutdown()
+}
