@@ -412,3 +412,79 @@ func TestRobustness(t *testing.T) {
 		t.Error("exit code")
 	}
 }
+
+// TestEveryQuickFix applies, one at a time as a user would, the quick fix of
+// every finding that has one, with every registered rule, on a policy that
+// has the mistakes the issue names (a misspelt action, operator and key,
+// "AWS:" for "aws:", "allow", no Version), next to an emoji. Each fix must
+// make its finding go away.
+func TestEveryQuickFix(t *testing.T) {
+	text := "{\n  \"Statement\": [\n" +
+		`    {"Sid": "📧", "Effect": "allow", "Principal": {"AWS": "111122223333"}, "Action": ["ses:SendEmails"], "Resource": "arn:aws:ses:us-east-1:111122223333:identity/example.com",` + "\n" +
+		`     "Condition": {"StringEqual": {"AWS:SourceAccount": "111122223333", "ses:FromAdress": "📨@example.com"}}}` +
+		"\n  ]\n}\n"
+	wantFixed := []string{"SES003", "SES007", "SES401", "SES501", "SES502"}
+	for _, enc := range []document.Encoding{document.UTF16, document.UTF8} {
+		t.Run(enc.String(), func(t *testing.T) {
+			_, uri := workspace(t, nil)
+			c := newClient(t, Options{})
+			caps := protocol.ClientCapabilities{}
+			if enc == document.UTF8 {
+				caps = utf8Caps()
+			}
+			c.initialize(caps)
+			u := uri("example.com/Fix.json")
+			d := c.open(u, text)
+			p := c.waitPublish(u)
+			var fixed []string
+			for range 20 {
+				var applied bool
+				for _, diag := range p.Diagnostics {
+					var actions []protocol.CodeAction
+					c.result(protocol.MethodCodeAction, protocol.CodeActionParams{
+						TextDocument: protocol.TextDocumentIdentifier{URI: u}, Range: diag.Range,
+						Context: protocol.CodeActionContext{Diagnostics: []protocol.Diagnostic{diag}},
+					}, &actions)
+					i := slices.IndexFunc(actions, func(a protocol.CodeAction) bool { return a.Diagnostics[0].Code == diag.Code })
+					if i < 0 {
+						continue
+					}
+					count := func(ds []protocol.Diagnostic) int {
+						return len(slices.DeleteFunc(slices.Clone(ds), func(x protocol.Diagnostic) bool { return x.Code != diag.Code }))
+					}
+					before := count(p.Diagnostics)
+					d.edit(enc, actions[i].Edit.Changes[u]...)
+					p = c.waitPublish(u)
+					// A fix may uncover other findings, but not leave its own.
+					if count(p.Diagnostics) >= before {
+						t.Errorf("the fix %q left its finding:\n%s\n%s", actions[i].Title, summary(p.Diagnostics), d.text)
+					}
+					fixed = append(fixed, string(diag.Code))
+					applied = true
+					break
+				}
+				if !applied {
+					break
+				}
+			}
+			for _, code := range wantFixed {
+				if !slices.Contains(fixed, code) {
+					t.Errorf("no fix applied for %s; applied %v", code, fixed)
+				}
+				if find(p.Diagnostics, code) != nil {
+					t.Errorf("%s remains after the fixes:\n%s", code, summary(p.Diagnostics))
+				}
+			}
+			for _, want := range []string{`"Version": "2012-10-17"`, `"Effect": "Allow"`, `"ses:SendEmail"`, `"StringEquals"`, `"aws:SourceAccount"`, `"ses:FromAddress"`, "📧", "📨"} {
+				if !strings.Contains(string(d.text), want) {
+					t.Errorf("the fixed text lacks %s:\n%s", want, d.text)
+				}
+			}
+			var v any
+			if err := json.Unmarshal(d.text, &v); err != nil {
+				t.Errorf("the fixed text is not JSON: %v\n%s", err, d.text)
+			}
+			c.shutdown()
+		})
+	}
+}
