@@ -12,6 +12,7 @@ var all = []*Rule{
 	missingVersion,
 	outdatedVersion,
 	unrenderedTemplate,
+	uncheckedValue,
 	invalidPolicyName,
 	invalidIdentity,
 	tooManyPolicies,

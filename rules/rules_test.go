@@ -155,11 +155,11 @@ func TestPageExamples(t *testing.T) {
 	}
 }
 
-var fenceRe = regexp.MustCompile("(?s)(?:File: ([^\\n]+)\\n)?```(json|yaml)\\n(.*?)\\n```")
+var fenceRe = regexp.MustCompile("(?s)(?:File: ([^\\n]+)\\n)?```(json|yaml|hcl)\\n(.*?)\\n```")
 
 // exampleFiles reads the fenced blocks of one section. A block may be named
-// by a "File: path" line right above it; JSON defaults to policy.json and
-// YAML to the config.
+// by a "File: path" line right above it; JSON defaults to policy.json,
+// YAML to the config and HCL to main.tf.
 func exampleFiles(t *testing.T, page, heading string) linttest.Files {
 	i := strings.Index(page, heading+"\n")
 	if i < 0 {
@@ -173,7 +173,7 @@ func exampleFiles(t *testing.T, page, heading string) linttest.Files {
 	for _, m := range fenceRe.FindAllStringSubmatch(section, -1) {
 		name := m[1]
 		if name == "" {
-			name = map[string]string{"json": "policy.json", "yaml": ".seslint.yaml"}[m[2]]
+			name = map[string]string{"json": "policy.json", "yaml": ".seslint.yaml", "hcl": "main.tf"}[m[2]]
 		}
 		files[name] = m[3] + "\n"
 	}

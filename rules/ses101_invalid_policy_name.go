@@ -22,7 +22,8 @@ var invalidPolicyName = &Rule{
 			return
 		}
 		msg := fmt.Sprintf("policy name %q %s", f.Value, problem)
-		if f.Origin != input.FromRequest {
+		if f.Node == nil {
+			// Said only when the value is not written where the finding points.
 			msg += fmt.Sprintf(" (the name comes from the %s)", originWords(f.Origin))
 		}
 		d := Diag{Doc: p.Unit.File, Message: msg, Value: f.Value}
@@ -56,6 +57,10 @@ func originWords(o input.Origin) string {
 		return "config file's mapping"
 	case input.FromPath:
 		return "file name"
+	case input.FromTerraform:
+		return "Terraform configuration"
+	case input.FromPlan:
+		return "Terraform plan"
 	}
 	return string(o)
 }

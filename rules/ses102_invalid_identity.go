@@ -28,7 +28,8 @@ var invalidIdentity = &Rule{
 		if msg == "" {
 			return
 		}
-		if f.Origin != input.FromRequest {
+		if f.Node == nil {
+			// Said only when the value is not written where the finding points.
 			msg += fmt.Sprintf(" (the identity comes from the %s)", originWords(f.Origin))
 		}
 		d := Diag{Doc: p.Unit.File, Message: msg, Value: f.Value}

@@ -115,6 +115,10 @@ func identOriginWords(o input.Origin) string {
 		return "from the config file's mapping"
 	case input.FromPath:
 		return "from the folder name"
+	case input.FromTerraform:
+		return "from the Terraform configuration"
+	case input.FromPlan:
+		return "from the Terraform plan"
 	}
 	return string(o)
 }

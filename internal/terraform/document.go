@@ -268,7 +268,7 @@ func (d *docBuilder) conditions(st *hclsyntax.Block) (*source.Node, source.Span)
 // dynamic stands for what a dynamic block makes: not known statically.
 func (d *docBuilder) dynamic(b *hclsyntax.Block, what string) *source.Node {
 	sp := d.span(b.DefRange())
-	d.m.note(d.u, sp, "%s made by a dynamic block are not known until Terraform plans them; they are not checked", what)
+	d.m.note(d.u, sp, "the %s blocks made by a dynamic block are not known until Terraform plans them; they are not checked", what)
 	return &source.Node{Kind: source.Object, Span: d.span(b.Range()), Unknown: true}
 }
 
