@@ -4,8 +4,9 @@
 package finding
 
 import (
+	"cmp"
 	"fmt"
-	"sort"
+	"slices"
 	"strings"
 )
 
@@ -97,26 +98,38 @@ type Finding struct {
 }
 
 // Less is the one order of findings: file, position, rule, message.
-func Less(a, b *Finding) bool {
-	if a.File != b.File {
-		return a.File < b.File
+func Less(a, b *Finding) bool { return Compare(a, b) < 0 }
+
+// Compare is Less as a three-way comparison.
+func Compare(a, b *Finding) int {
+	if c := strings.Compare(a.File, b.File); c != 0 {
+		return c
 	}
-	if a.Span.Start != b.Span.Start {
-		return a.Span.Start < b.Span.Start
+	if c := cmp.Compare(a.Span.Start, b.Span.Start); c != 0 {
+		return c
 	}
-	if a.Span.End != b.Span.End {
-		return a.Span.End < b.Span.End
+	if c := cmp.Compare(a.Span.End, b.Span.End); c != 0 {
+		return c
 	}
-	if a.RuleID != b.RuleID {
-		return a.RuleID < b.RuleID
+	if c := strings.Compare(a.RuleID, b.RuleID); c != 0 {
+		return c
 	}
-	return a.Message < b.Message
+	return strings.Compare(a.Message, b.Message)
 }
 
 // SortAndDedupe sorts findings and drops exact repeats (same file, span,
-// rule and message), which can arise when two paths reach one node.
+// rule and message), which can arise when two paths reach one node. The
+// sort is stable, so of two repeats the first one given is kept.
+//
+// A finding is a large struct, so the sort orders indexes and then moves
+// each finding once, in place.
 func SortAndDedupe(fs []Finding) []Finding {
-	sort.SliceStable(fs, func(i, j int) bool { return Less(&fs[i], &fs[j]) })
+	order := make([]int32, len(fs))
+	for i := range order {
+		order[i] = int32(i)
+	}
+	slices.SortStableFunc(order, func(a, b int32) int { return Compare(&fs[a], &fs[b]) })
+	permute(fs, order)
 	out := fs[:0]
 	for i := range fs {
 		if len(out) > 0 {
@@ -127,7 +140,30 @@ func SortAndDedupe(fs []Finding) []Finding {
 		}
 		out = append(out, fs[i])
 	}
+	clear(fs[len(out):])
 	return out
+}
+
+// permute rearranges fs so that fs[i] becomes the old fs[order[i]],
+// following each cycle of the permutation once; order is used up.
+func permute(fs []Finding, order []int32) {
+	for i := range order {
+		if order[i] < 0 || int(order[i]) == i {
+			continue
+		}
+		held := fs[i]
+		j := i
+		for {
+			k := int(order[j])
+			order[j] = -1
+			if k == i {
+				fs[j] = held
+				break
+			}
+			fs[j] = fs[k]
+			j = k
+		}
+	}
 }
 
 // Counts summarises findings by severity, leaving suppressed ones apart.
