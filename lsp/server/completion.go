@@ -11,11 +11,10 @@ import (
 	"github.com/seslint/seslint/lsp/protocol"
 )
 
-// Policy versions, newest first. (awsdata will hold them once the version
-// rules land; they are two fixed strings.)
-var policyVersions = []struct{ value, doc string }{
-	{"2012-10-17", "The current policy language version. Use it: policy variables need it."},
-	{"2008-10-17", "The older policy language version, without policy variables."},
+// versionDoc explains awsdata's policy versions.
+var versionDoc = map[string]string{
+	awsdata.CurrentPolicyVersion: "The current policy language version. Use it: policy variables need it.",
+	awsdata.LegacyPolicyVersion:  "The older policy language version, without policy variables.",
 }
 
 var topLevelKeys = []struct{ key, doc string }{
@@ -121,17 +120,18 @@ func (s *Server) candidates(ctx cursorContext, path string) []candidate {
 		case matchPath(keys, "Statement", "Condition", "*"):
 			return conditionKeyCandidates()
 		case matchPath(keys, "Statement", "*") && isPrincipal(keys[1]):
-			return []candidate{
-				{label: "AWS", kind: protocol.CompletionItemKindProperty, detail: "principal type", doc: principalTypeDoc("AWS")},
-				{label: "Service", kind: protocol.CompletionItemKindProperty, detail: "principal type", doc: principalTypeDoc("Service")},
+			var out []candidate
+			for _, typ := range awsdata.PrincipalTypes() {
+				out = append(out, candidate{label: typ, kind: protocol.CompletionItemKindProperty, detail: "principal type", doc: principalTypeDoc(typ)})
 			}
+			return out
 		}
 	case slotValue:
 		switch {
 		case matchPath(keys, "Version"):
 			var out []candidate
-			for i, v := range policyVersions {
-				out = append(out, candidate{label: v.value, kind: protocol.CompletionItemKindEnumMember, detail: "policy version", doc: v.doc, rank: i})
+			for i, v := range awsdata.PolicyVersions() {
+				out = append(out, candidate{label: v, kind: protocol.CompletionItemKindEnumMember, detail: "policy version", doc: versionDoc[v], rank: i})
 			}
 			return out
 		case matchPath(keys, "Statement", "Effect"):

@@ -488,3 +488,16 @@ func TestEveryQuickFix(t *testing.T) {
 		})
 	}
 }
+
+func TestPrincipalTypeDoc(t *testing.T) {
+	for key, want := range map[string]string{
+		"AWS":       "12-digit account ID",
+		"Service":   "`cognito-idp.amazonaws.com`",
+		"Federated": "is not accepted in an SES identity policy: ",
+		"Aws":       "use `AWS` or `Service`",
+	} {
+		if got := principalTypeDoc(key); !strings.Contains(got, want) {
+			t.Errorf("%s: %q lacks %q", key, got, want)
+		}
+	}
+}

@@ -343,31 +343,42 @@ func operatorDoc(spelling string) string {
 	return b.String()
 }
 
-// principalTypes are the keys of a Principal object: the two an SES
-// identity policy accepts and two more IAM knows, after the SES Developer
-// Guide's policy anatomy and the IAM User Guide's Principal element.
-var principalTypes = map[string]string{
+// principalTypeText explains the principal types an SES identity policy
+// accepts (awsdata.PrincipalTypes).
+var principalTypeText = map[string]string{
 	"AWS": "**AWS**: principals by account or IAM identity: a 12-digit account ID, `arn:aws:iam::111122223333:root`, " +
 		"or the ARN of an IAM user or role. Each may send as the identity, within the statement's actions and conditions.",
 	"Service": "**Service**: AWS service principals, such as `cognito-idp.amazonaws.com`, that send as the identity on your behalf. " +
 		"Pin them to your resources with `aws:SourceAccount` or `aws:SourceArn`, or any account's use of the service can send as you.",
-	"Federated":     "**Federated** is not accepted in an SES identity policy: web identity and SAML principals belong in role trust policies.",
-	"CanonicalUser": "**CanonicalUser** is not accepted in an SES identity policy: canonical user IDs are an Amazon S3 principal.",
 }
 
 func principalTypeDoc(key string) string {
-	if doc, ok := principalTypes[key]; ok {
+	if slices.Contains(awsdata.PrincipalTypes(), key) {
+		doc := principalTypeText[key]
+		if doc == "" {
+			doc = fmt.Sprintf("**%s**: a principal type SES identity policies accept.", markdownEscape(key))
+		}
 		if key == "Service" {
 			var names []string
 			for _, p := range awsdata.ServicePrincipals() {
 				names = append(names, "`"+p.Name+"`")
 			}
-			doc += "\n\nDocumented with SES identity policies: " + strings.Join(names, ", ") + ".\n\n" +
-				sourceLine(awsdata.ServicePrincipalsSource, awsdata.ServicePrincipalsDate)
+			doc += "\n\nDocumented with SES identity policies: " + strings.Join(names, ", ") + "."
 		}
-		return doc
+		return doc + "\n\n" + sourceLine(awsdata.PrincipalFormsSource, awsdata.PrincipalFormsDate)
 	}
-	return fmt.Sprintf("**%s** is not a principal type an SES identity policy accepts; use `AWS` or `Service`.", markdownEscape(key))
+	if why, ok := awsdata.ForeignPrincipalType(key); ok {
+		return fmt.Sprintf("**%s** is not accepted in an SES identity policy: %s.", markdownEscape(key), why)
+	}
+	return fmt.Sprintf("**%s** is not a principal type an SES identity policy accepts; use %s.", markdownEscape(key), quotedList(awsdata.PrincipalTypes()))
+}
+
+func quotedList(items []string) string {
+	q := make([]string, len(items))
+	for i, s := range items {
+		q[i] = "`" + s + "`"
+	}
+	return strings.Join(q, " or ")
 }
 
 func servicePrincipalDoc(value string) (string, bool) {
