@@ -116,7 +116,7 @@ func runApply(args []string, env Env) (int, error) {
 	if err != nil {
 		return ExitUsage, err
 	}
-	settings, err := engineSettings(cfg, f.enable, f.disable)
+	settings, err := lint.EngineSettings(cfg, f.enable, f.disable)
 	if err != nil {
 		return ExitUsage, err
 	}

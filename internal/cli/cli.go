@@ -193,7 +193,7 @@ func runLint(args []string, env Env) (int, error) {
 	if err != nil {
 		return ExitUsage, err
 	}
-	settings, err := engineSettings(cfg, enable, disable)
+	settings, err := lint.EngineSettings(cfg, enable, disable)
 	if err != nil {
 		return ExitUsage, err
 	}
@@ -299,25 +299,16 @@ func loadConfig(path string, env Env) (*config.Config, error) {
 		if path == "" {
 			return config.Default(dir), nil
 		}
-		if rel, err := filepath.Rel(dir, path); err == nil {
-			path = rel
+		// Shown relative to where the command runs, and opened from there.
+		if cwd, err := os.Getwd(); err == nil {
+			if rel, err := filepath.Rel(cwd, path); err == nil {
+				path = rel
+			}
 		}
 	}
-	cfg, err := config.Load(path)
-	if err != nil {
-		return nil, err
-	}
-	for _, ig := range cfg.Ignores {
-		if _, ok := rules.Lookup(ig.Rule); !ok {
-			return nil, &config.Error{Path: cfg.Path, Line: ig.Line, Column: ig.Column, Msg: fmt.Sprintf("ignore names unknown rule %q", ig.Rule)}
-		}
-	}
-	return cfg, nil
+	return config.Load(path)
 }
 
-func engineSettings(cfg *config.Config, enable, disable []string) (rules.Settings, error) {
-	return lint.EngineSettings(cfg, enable, disable)
-}
 
 func runRules(args []string, env Env) error {
 	if len(args) > 0 {

@@ -9,11 +9,16 @@ import (
 )
 
 // EngineSettings turns the config's rules section, plus --enable and
-// --disable, into engine settings. The command line, the language server and
-// the tests all build their engine through it, so a config means the same
-// everywhere.
+// --disable, into engine settings, after checking that every rule the config
+// names exists. The command line, the language server and the tests all
+// build their engine through it, so a config means the same everywhere.
 func EngineSettings(cfg *config.Config, enable, disable []string) (rules.Settings, error) {
 	s := rules.Settings{Enable: enable, Disable: disable, Severity: map[string]finding.Severity{}}
+	for _, ig := range cfg.Ignores {
+		if _, ok := rules.Lookup(ig.Rule); !ok {
+			return s, &config.Error{Path: cfg.Path, Line: ig.Line, Column: ig.Column, Msg: fmt.Sprintf("ignore names unknown rule %q", ig.Rule)}
+		}
+	}
 	for name, rs := range cfg.Rules {
 		r, ok := rules.Lookup(name)
 		if !ok {

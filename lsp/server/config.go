@@ -23,15 +23,9 @@ func DefaultEngine(cfg *config.Config) (*rules.Engine, error) {
 	return rules.New(s)
 }
 
-// DefaultSettings are the engine settings of a config: lint.EngineSettings,
-// the mapping the command line uses, after the check the command line
-// makes when it loads a config, that every ignore names a known rule.
+// DefaultSettings are the engine settings of a config, built as the command
+// line builds them.
 func DefaultSettings(cfg *config.Config) (rules.Settings, error) {
-	for _, ig := range cfg.Ignores {
-		if _, ok := rules.Lookup(ig.Rule); !ok {
-			return rules.Settings{}, &config.Error{Path: cfg.Path, Line: ig.Line, Column: ig.Column, Msg: fmt.Sprintf("ignore names unknown rule %q", ig.Rule)}
-		}
-	}
 	return lint.EngineSettings(cfg, nil, nil)
 }
 
