@@ -309,7 +309,6 @@ func loadConfig(path string, env Env) (*config.Config, error) {
 	return config.Load(path)
 }
 
-
 func runRules(args []string, env Env) error {
 	if len(args) > 0 {
 		return usagef("rules takes no arguments")

@@ -24,7 +24,7 @@ const FileName = ".seslint.yaml"
 
 // DefaultInclude and DefaultExclude apply when the config names none.
 var (
-	DefaultInclude = []string{"**/*.json"}
+	DefaultInclude = []string{"**/*.json", "**/*.tf"}
 	DefaultExclude = []string{"**/node_modules/**", "**/.git/**", "**/.terraform/**"}
 )
 

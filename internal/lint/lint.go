@@ -132,7 +132,7 @@ func Expand(paths []string, o Options) ([]Input, []FileError) {
 				}
 				return nil
 			}
-			if !o.Config.Included(path) && !terraformByDefault(o.Config, path) {
+			if !o.Config.Included(path) {
 				return nil
 			}
 			if d.Type()&fs.ModeSymlink != 0 {
@@ -149,14 +149,6 @@ func Expand(paths []string, o Options) ([]Input, []FileError) {
 		}
 	}
 	return inputs, errs
-}
-
-// terraformByDefault walks *.tf files next to *.json ones when the config
-// names no include globs of its own. (Terraform sources: see
-// internal/terraform; this belongs in config.DefaultInclude, which the
-// README documents as **/*.json.)
-func terraformByDefault(c *config.Config, path string) bool {
-	return !c.IncludeSet && terraform.IsSource(path) && !c.Excluded(path)
 }
 
 func describeIOError(path string, err error) string {

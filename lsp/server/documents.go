@@ -111,7 +111,7 @@ type unitSource struct {
 // unitSources are tried in order.
 var unitSources = []unitSource{
 	{name: "json", match: isJSON, included: (*config.Config).Included, inputs: walkedInput},
-	{name: "terraform", match: isTerraform, included: terraformIncluded, inputs: walkedInput},
+	{name: "terraform", match: isTerraform, included: (*config.Config).Included, inputs: walkedInput},
 }
 
 // walkedInput lints a document as a file found by walking a folder:
@@ -125,13 +125,6 @@ func walkedInput(name string, text []byte) []lint.Input {
 // of the module are read from it.
 func isTerraform(name, _ string) bool {
 	return terraform.IsSource(name) && filepath.IsAbs(name)
-}
-
-// terraformIncluded is what the command line does when it walks a folder:
-// .tf files are linted when the config includes them, or when it names no
-// include globs of its own and does not exclude them.
-func terraformIncluded(cfg *config.Config, path string) bool {
-	return cfg.Included(path) || (!cfg.IncludeSet && !cfg.Excluded(path))
 }
 
 func isJSON(name, languageID string) bool {
