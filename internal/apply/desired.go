@@ -43,6 +43,9 @@ func DesiredFromUnits(units []*input.Unit) ([]Desired, error) {
 	for _, u := range units {
 		d := Desired{File: u.Path}
 		switch {
+		case u.Shape == input.Terraform || u.Shape == input.Plan:
+			bad(u.Path, "%s is Terraform's to apply (terraform apply), not seslint's; name the JSON policy files, or exclude the .tf files in .seslint.yaml", u.Address)
+			continue
 		case !u.Identity.Known:
 			bad(u.Path, "no identity to apply the policy to; put the file in a folder named after the identity (example.com/%s), map it in .seslint.yaml, or pass --identity", cmp.Or(stem(u.Path), "Name")+".json")
 			continue

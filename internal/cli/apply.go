@@ -17,10 +17,8 @@ import (
 	"github.com/seslint/seslint/internal/apply"
 	"github.com/seslint/seslint/internal/apply/awsses"
 	"github.com/seslint/seslint/internal/finding"
-	"github.com/seslint/seslint/internal/input"
 	"github.com/seslint/seslint/internal/lint"
 	"github.com/seslint/seslint/internal/report"
-	"github.com/seslint/seslint/internal/source"
 	"github.com/seslint/seslint/rules"
 )
 
@@ -154,7 +152,9 @@ func (a *applyRun) run(paths []string, o lint.Options, fail finding.Severity) (i
 	env := a.env
 	// 1. The lint gate: the files are read once, linted, and what was
 	// linted is what is applied.
-	res, units := lintForApply(paths, o)
+	o.KeepUnits = true
+	res := lint.Run(paths, o)
+	units := res.Units
 	if err := a.showLint(res); err != nil {
 		return ExitFailure, err
 	}
@@ -297,56 +297,6 @@ func (a *applyRun) showLint(res *lint.Result) error {
 	}
 	fmt.Fprintf(a.env.Stderr, "lint: %s\n", report.Summary(res))
 	return nil
-}
-
-// lintForApply reads each file once, lints the texts and builds the units
-// apply works from, so that what was linted is what is sent.
-func lintForApply(paths []string, o lint.Options) (*lint.Result, []*input.Unit) {
-	inputs, errs := lint.Expand(paths, o)
-	var read []lint.Input
-	var units []*input.Unit
-	for _, in := range inputs {
-		text, err := os.ReadFile(in.Path)
-		if err != nil {
-			errs = append(errs, lint.FileError{Path: in.Path, Message: readError(err)})
-			continue
-		}
-		in.Text = text
-		doc := source.Parse(in.Path, text)
-		if in.Walked && !o.Config.IncludeSet && !lint.LooksLikePolicy(doc) {
-			continue
-		}
-		read = append(read, in)
-		units = append(units, input.Load(doc, hintsFor(in.Path, o)))
-	}
-	res := lint.Lint(read, o)
-	res.Errors = append(errs, res.Errors...)
-	slices.SortFunc(res.Errors, func(a, b lint.FileError) int { return strings.Compare(a.Path, b.Path) })
-	return res, units
-}
-
-// hintsFor mirrors the lint driver: flags first, then the config's mapping.
-func hintsFor(path string, o lint.Options) input.Hints {
-	h := input.Hints{Identity: o.Identity, PolicyName: o.PolicyName}
-	if m, ok := o.Config.MappingFor(path); ok {
-		if h.Identity == "" && m.Identity != "" {
-			h.Identity, h.IdentityOrigin = m.Identity, input.FromConfig
-		}
-		if h.PolicyName == "" && m.PolicyName != "" {
-			h.PolicyName, h.PolicyNameOrigin = m.PolicyName, input.FromConfig
-		}
-	}
-	return h
-}
-
-func readError(err error) string {
-	switch {
-	case errors.Is(err, os.ErrNotExist):
-		return "no such file or directory"
-	case errors.Is(err, os.ErrPermission):
-		return "permission denied"
-	}
-	return err.Error()
 }
 
 // confirmed reads one line and accepts only "yes".

@@ -45,6 +45,9 @@ type Result struct {
 	Findings []finding.Finding
 	Files    []File
 	Errors   []FileError
+	// Units are the linted units, whole, in input order; only with
+	// Options.KeepUnits (seslint apply sends exactly what was linted).
+	Units []*input.Unit
 }
 
 // LinesOf returns the line index of a file in the result, or nil.
@@ -66,6 +69,9 @@ type Options struct {
 	// Stdin and StdinName serve the path "-".
 	Stdin     func() ([]byte, error)
 	StdinName string
+	// KeepUnits keeps every unit with its text and tree in Result.Units,
+	// instead of releasing each file once it is linted.
+	KeepUnits bool
 }
 
 // Input is one file to lint: its path and, when already in memory, its text.
@@ -246,6 +252,9 @@ func Lint(inputs []Input, o Options) *Result {
 		}
 	}
 	res.Findings = append(res.Findings, finishSet(units, o.Engine.LintSet(units))...)
+	if o.KeepUnits {
+		res.Units = units
+	}
 	res.Files = addPartFiles(res.Files, seenFile, units, res.Findings)
 	res.Findings = applyIgnores(res, o)
 	res.Findings = finding.SortAndDedupe(res.Findings)
@@ -270,7 +279,12 @@ func lintOne(in Input, o Options, arena *source.Arena) fileOutcome {
 		}
 		return lintUnits(units, []File{{Path: in.Path, Lines: source.NewLines(text)}}, o)
 	}
-	doc := source.ParseIn(arena, in.Path, text)
+	var doc *source.Document
+	if o.KeepUnits {
+		doc = source.Parse(in.Path, text) // the tree outlives this file
+	} else {
+		doc = source.ParseIn(arena, in.Path, text)
+	}
 	if plan.Is(doc) {
 		return lintUnits(plan.Load(doc), []File{{Path: in.Path, Lines: doc.Lines()}}, o)
 	}
@@ -278,6 +292,9 @@ func lintOne(in Input, o Options, arena *source.Arena) fileOutcome {
 		return fileOutcome{skipped: true}
 	}
 	u := input.Load(doc, hintsFor(in.Path, o))
+	if o.KeepUnits {
+		return fileOutcome{units: []*input.Unit{u}, files: []File{{Path: in.Path, Lines: doc.Lines()}}, findings: o.Engine.LintUnit(u)}
+	}
 	return release(u, o.Engine.LintUnit(u))
 }
 

@@ -1,10 +1,14 @@
 package lint_test
 
 import (
+	"os"
 	"strings"
 	"testing"
 
+	"github.com/seslint/seslint/internal/config"
+	"github.com/seslint/seslint/internal/lint"
 	"github.com/seslint/seslint/internal/linttest"
+	"github.com/seslint/seslint/rules"
 )
 
 // Large and deeply nested inputs end in findings, not in a hang or a crash.
@@ -51,5 +55,32 @@ func TestIgnoreKeepsFindingMarked(t *testing.T) {
 	}
 	if marked != 1 {
 		t.Fatalf("want 1 suppressed SES003, got %d", marked)
+	}
+}
+
+// KeepUnits hands back whole units, tree included, in input order: what
+// apply sends must be what was linted.
+func TestKeepUnits(t *testing.T) {
+	dir := t.TempDir()
+	t.Chdir(dir)
+	for name, text := range map[string]string{"b.json": `{"Statement": {"Sid": "B"}}`, "a.json": `{"Statement": {"Sid": "A"}}`} {
+		if err := os.WriteFile(name, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	engine, _ := rules.New(rules.Settings{})
+	o := lint.Options{Config: config.Default(dir), Engine: engine, Jobs: 2, KeepUnits: true}
+	res := lint.Run([]string{"b.json", "a.json"}, o)
+	if len(res.Units) != 2 || res.Units[0].Path != "b.json" || res.Units[1].Path != "a.json" {
+		t.Fatalf("units: %+v", res.Units)
+	}
+	for i, sid := range []string{"B", "A"} {
+		if got := res.Units[i].Policy.Root.Lookup("/Statement/Sid").Text; got != sid {
+			t.Errorf("unit %d: Sid %q, want %q (tree must outlive the next file)", i, got, sid)
+		}
+	}
+	o.KeepUnits = false
+	if res := lint.Run([]string{"a.json"}, o); res.Units != nil {
+		t.Error("units are kept only when asked for")
 	}
 }
