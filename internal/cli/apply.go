@@ -110,23 +110,9 @@ func runApply(args []string, env Env) (int, error) {
 	if err != nil {
 		return ExitUsage, err
 	}
-	cfg, err := loadConfig(f.configPath, env)
+	cfg, engine, fail, err := setup(f.configPath, f.failLevel, f.enable, f.disable, env)
 	if err != nil {
 		return ExitUsage, err
-	}
-	settings, err := lint.EngineSettings(cfg, f.enable, f.disable)
-	if err != nil {
-		return ExitUsage, err
-	}
-	engine, err := rules.New(settings)
-	if err != nil {
-		return ExitUsage, err
-	}
-	fail := cfg.FailLevel
-	if f.failLevel != "" {
-		if fail, err = finding.ParseSeverity(f.failLevel); err != nil {
-			return ExitUsage, usagef("--fail-level: %v", err)
-		}
 	}
 	a := &applyRun{env: env, flags: f, api: api, color: useColor, mode: "apply"}
 	switch {

@@ -189,23 +189,9 @@ func runLint(args []string, env Env) (int, error) {
 	if *jobs < 0 {
 		return ExitUsage, usagef("-j must be 1 or more, not %d", *jobs)
 	}
-	cfg, err := loadConfig(*configPath, env)
+	cfg, engine, fail, err := setup(*configPath, *failLevel, enable, disable, env)
 	if err != nil {
 		return ExitUsage, err
-	}
-	settings, err := lint.EngineSettings(cfg, enable, disable)
-	if err != nil {
-		return ExitUsage, err
-	}
-	engine, err := rules.New(settings)
-	if err != nil {
-		return ExitUsage, err
-	}
-	fail := cfg.FailLevel
-	if *failLevel != "" {
-		if fail, err = finding.ParseSeverity(*failLevel); err != nil {
-			return ExitUsage, usagef("--fail-level: %v", err)
-		}
 	}
 	res := lint.Run(paths, lint.Options{
 		Config: cfg, Engine: engine, Identity: *identity, PolicyName: *policyName, Jobs: *jobs,
@@ -287,6 +273,30 @@ func colorChoice(mode string, env Env) (bool, error) {
 		return env.StdoutIsTerminal && env.Getenv("NO_COLOR") == "" && env.Getenv("TERM") != "dumb", nil
 	}
 	return false, usagef("unknown --color %q: want auto, always or never", mode)
+}
+
+// setup loads the config and builds the engine and fail level from it and
+// the flags, as lint and apply both need; every error is a usage error.
+func setup(configPath, failLevel string, enable, disable []string, env Env) (*config.Config, *rules.Engine, finding.Severity, error) {
+	cfg, err := loadConfig(configPath, env)
+	if err != nil {
+		return nil, nil, 0, err
+	}
+	settings, err := lint.EngineSettings(cfg, enable, disable)
+	if err != nil {
+		return nil, nil, 0, err
+	}
+	engine, err := rules.New(settings)
+	if err != nil {
+		return nil, nil, 0, err
+	}
+	fail := cfg.FailLevel
+	if failLevel != "" {
+		if fail, err = finding.ParseSeverity(failLevel); err != nil {
+			return nil, nil, 0, usagef("--fail-level: %v", err)
+		}
+	}
+	return cfg, engine, fail, nil
 }
 
 func loadConfig(path string, env Env) (*config.Config, error) {
