@@ -1,0 +1,38 @@
+package policy
+
+import (
+	"strings"
+	"testing"
+)
+
+// ParseARN agrees with splitting on the first five colons.
+func TestParseARN(t *testing.T) {
+	for _, s := range []string{
+		"arn:aws:ses:us-east-1:123456789012:identity/example.com",
+		"arn:aws:iam::123456789012:role/a:b/c", "arn:aws:ses:::", "arn:::::", "arn:a:b:c:d",
+		"arn:", "arn", "", "ARN:aws:ses:r:a:x", "arn:aws-cn:ses:cn-north-1:1:identity/📧@example.com",
+	} {
+		got, ok := ParseARN(s)
+		parts := strings.SplitN(s, ":", 6)
+		wantOK := strings.HasPrefix(s, "arn:") && len(parts) == 6
+		if ok != wantOK {
+			t.Errorf("%q: ok %v, want %v", s, ok, wantOK)
+			continue
+		}
+		if ok {
+			want := ARN{Partition: parts[1], Service: parts[2], Region: parts[3], Account: parts[4], Resource: parts[5]}
+			if got != want || got.String() != s {
+				t.Errorf("%q: got %+v, want %+v", s, got, want)
+			}
+		}
+	}
+}
+
+func BenchmarkParseARN(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, ok := ParseARN("arn:aws:ses:eu-west-1:345678901234:identity/example.com"); !ok {
+			b.Fatal("not an ARN")
+		}
+	}
+}
