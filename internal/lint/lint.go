@@ -72,6 +72,28 @@ type Options struct {
 	// KeepUnits keeps every unit with its text and tree in Result.Units,
 	// instead of releasing each file once it is linted.
 	KeepUnits bool
+
+	// cwd is the working directory, looked up once per run: the config
+	// resolves each path it matches against its folder, and resolving a
+	// relative path costs os.Getwd's two stat calls every time.
+	cwd string
+}
+
+// withCwd returns o with the working directory looked up.
+func (o Options) withCwd() Options {
+	if o.cwd == "" {
+		o.cwd, _ = os.Getwd()
+	}
+	return o
+}
+
+// abs makes path absolute against the run's working directory, as
+// filepath.Abs does, without asking the system each time.
+func (o *Options) abs(path string) string {
+	if o.cwd == "" || filepath.IsAbs(path) {
+		return path
+	}
+	return filepath.Join(o.cwd, path)
 }
 
 // Input is one file to lint: its path and, when already in memory, its text.
@@ -94,6 +116,7 @@ func Run(paths []string, o Options) *Result {
 
 // Expand resolves paths into inputs, walking folders.
 func Expand(paths []string, o Options) ([]Input, []FileError) {
+	o = o.withCwd()
 	var inputs []Input
 	var errs []FileError
 	seen := map[string]bool{}
@@ -133,12 +156,12 @@ func Expand(paths []string, o Options) ([]Input, []FileError) {
 				return nil
 			}
 			if d.IsDir() {
-				if path != p && o.Config.Excluded(path) {
+				if path != p && o.Config.Excluded(o.abs(path)) {
 					return filepath.SkipDir
 				}
 				return nil
 			}
-			if !o.Config.Included(path) {
+			if !o.Config.Included(o.abs(path)) {
 				return nil
 			}
 			if d.Type()&fs.ModeSymlink != 0 {
@@ -192,6 +215,7 @@ type fileOutcome struct {
 // Lint reads (where needed), parses and lints inputs with o.Jobs workers.
 // The result does not depend on the number of workers.
 func Lint(inputs []Input, o Options) *Result {
+	o = o.withCwd()
 	jobs := o.Jobs
 	if jobs <= 0 {
 		jobs = runtime.GOMAXPROCS(0)
@@ -494,7 +518,7 @@ func hintsFor(path string, o Options) input.Hints {
 	if len(o.Config.Identities) == 0 {
 		return h // MappingFor would resolve the path for nothing
 	}
-	if m, ok := o.Config.MappingFor(path); ok {
+	if m, ok := o.Config.MappingFor(o.abs(path)); ok {
 		if h.Identity == "" && m.Identity != "" {
 			h.Identity, h.IdentityOrigin = m.Identity, input.FromConfig
 		}
