@@ -2,6 +2,7 @@ package rules_test
 
 import (
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -240,5 +241,31 @@ func TestSoundPoliciesAreQuiet(t *testing.T) {
 		if len(res.Findings) != 0 || len(res.Files) != len(files) {
 			t.Errorf("%s: want no findings over %d files, got %d files and:\n%s", dir, len(files), len(res.Files), linttest.Text(t, res))
 		}
+	}
+}
+
+// TestRulesIndex keeps docs/rules.md, the catalogue people read, in step
+// with the registry: run with -update after adding or changing a rule.
+func TestRulesIndex(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("# Rules\n\nEvery rule seslint runs, generated from the registry (`go test ./rules -run TestRulesIndex -update`). `seslint rules` prints the same list and `seslint explain ID` a rule's page. Security rules carry the SARIF tag `security` and the score GitHub code scanning uses to rank alerts.\n\n")
+	b.WriteString("| ID | name | default severity | security | what it catches |\n| --- | --- | --- | --- | --- |\n")
+	for _, r := range rules.All() {
+		sec := ""
+		if r.Security {
+			sec = r.SecuritySeverity
+		}
+		fmt.Fprintf(&b, "| [%s](../rules/docs/%s.md) | `%s` | %s | %s | %s |\n", r.ID, r.ID, r.Name, r.Severity, sec, strings.ReplaceAll(r.Summary, "|", "\\|"))
+	}
+	path := filepath.Join("..", "docs", "rules.md")
+	if *update {
+		if err := os.WriteFile(path, []byte(b.String()), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	got, err := os.ReadFile(path)
+	if err != nil || string(got) != b.String() {
+		t.Errorf("docs/rules.md is out of date with the registry; run go test ./rules -run TestRulesIndex -update")
 	}
 }
