@@ -1,6 +1,8 @@
 package source
 
 import (
+	"encoding/binary"
+	"math/bits"
 	"sync"
 	"unsafe"
 
@@ -65,14 +67,34 @@ func parseFast(text []byte, start int, a *Arena) *Node {
 func (p *fastParser) node() *Node { return &p.a.nodes.take(1)[0] }
 
 func (p *fastParser) skipSpace() {
-	for p.i < len(p.text) {
-		switch p.text[p.i] {
-		case ' ', '\t', '\n', '\r':
-			p.i++
+	t, i := p.text, p.i
+	for i < len(t) {
+		switch t[i] {
+		case ' ', '\n', '\t', '\r':
+			i++
 		default:
+			p.i = i
 			return
 		}
 	}
+	p.i = i
+}
+
+const (
+	ones  = 0x0101010101010101
+	highs = 0x8080808080808080
+)
+
+// stringStops marks, by the high bit of its byte, each of the eight bytes
+// of x that could end the plain run of a string: a quote, a backslash or a
+// control character (which JSON forbids there). It is the has-zero-byte
+// test of Bit Twiddling Hacks, (v - 0x01..01) &^ v & 0x80..80, once for
+// each: bytes above a marked one may be marked wrongly, but the lowest
+// marked byte is always one of them, and none below it is.
+func stringStops(x uint64) uint64 {
+	q := x ^ (ones * '"')
+	b := x ^ (ones * '\\')
+	return ((q-ones)&^q | (b-ones)&^b | (x-ones*0x20)&^x) & highs
 }
 
 // value parses the value at p.i (whitespace already skipped).
@@ -225,15 +247,13 @@ func (p *fastParser) array(n *Node) bool {
 func (p *fastParser) cutMembers(mark int) []Member {
 	out := p.a.members.take(len(p.members) - mark)
 	copy(out, p.members[mark:])
-	clear(p.members[mark:])
-	p.members = p.members[:mark]
+	p.members = p.members[:mark] // parseFast clears the stack once, at the end
 	return out
 }
 
 func (p *fastParser) cutElems(mark int) []*Node {
 	out := p.a.elems.take(len(p.elems) - mark)
 	copy(out, p.elems[mark:])
-	clear(p.elems[mark:])
 	p.elems = p.elems[:mark]
 	return out
 }
@@ -243,20 +263,32 @@ func (p *fastParser) cutElems(mark int) []*Node {
 // checks: a control character, or an end of input. Escapes are checked
 // when decoded.
 func (p *fastParser) scanString() (end int, escaped bool) {
-	t := p.text
-	for j := p.i + 1; j < len(t); j++ {
+	t, j := p.text, p.i+1
+	for {
+		// Eight bytes at a time to the first byte that may stop the run.
+		for j+8 <= len(t) {
+			if m := stringStops(binary.LittleEndian.Uint64(t[j:])); m != 0 {
+				j += bits.TrailingZeros64(m) / 8
+				break
+			}
+			j += 8
+		}
+		if j >= len(t) {
+			return -1, false
+		}
 		switch c := t[j]; {
 		case c == '"':
 			p.i = j + 1
 			return j, escaped
 		case c == '\\':
 			escaped = true
-			j++
+			j += 2
 		case c < 0x20:
 			return -1, false
+		default:
+			j++
 		}
 	}
-	return -1, false
 }
 
 // decode returns the text of the string token text[start:end+1]. The
@@ -267,7 +299,7 @@ func (p *fastParser) decode(start, end int, escaped, key bool) (string, bool) {
 	if !escaped {
 		body := p.text[start+1 : end]
 		if key {
-			if k, ok := knownKeys[string(body)]; ok {
+			if k, ok := knownKey(body); ok {
 				return k, true
 			}
 		}
@@ -331,4 +363,46 @@ func (p *fastParser) number() bool {
 	}
 	p.i = i
 	return true
+}
+
+// knownKey returns the shared string of an element name of policies and
+// requests (knownKeys, as a switch: no hashing).
+func knownKey(b []byte) (string, bool) {
+	switch string(b) {
+	case "Version":
+		return "Version", true
+	case "Id":
+		return "Id", true
+	case "Statement":
+		return "Statement", true
+	case "Sid":
+		return "Sid", true
+	case "Effect":
+		return "Effect", true
+	case "Principal":
+		return "Principal", true
+	case "NotPrincipal":
+		return "NotPrincipal", true
+	case "Action":
+		return "Action", true
+	case "NotAction":
+		return "NotAction", true
+	case "Resource":
+		return "Resource", true
+	case "NotResource":
+		return "NotResource", true
+	case "Condition":
+		return "Condition", true
+	case "AWS":
+		return "AWS", true
+	case "Service":
+		return "Service", true
+	case "Identity":
+		return "Identity", true
+	case "PolicyName":
+		return "PolicyName", true
+	case "Policy":
+		return "Policy", true
+	}
+	return "", false
 }

@@ -1,7 +1,9 @@
 package source
 
 import (
+	"encoding/binary"
 	"fmt"
+	"math/bits"
 	"os"
 	"path/filepath"
 	"strings"
@@ -94,6 +96,54 @@ func TestFastPathTakesPolicies(t *testing.T) {
 		}
 		if parseFast(b, skipSpace(b, 0), nil) == nil {
 			t.Errorf("%s: the fast path gave up on a well-formed policy", s)
+		}
+	}
+}
+
+// knownKey is the knownKeys map as a switch.
+func TestKnownKey(t *testing.T) {
+	for k := range knownKeys {
+		if got, ok := knownKey([]byte(k)); !ok || got != k {
+			t.Errorf("knownKey(%q) = %q, %v", k, got, ok)
+		}
+	}
+	for _, k := range []string{"", "version", "Versions", "Conditions", "aws"} {
+		if _, ok := knownKey([]byte(k)); ok {
+			t.Errorf("knownKey(%q) is known", k)
+		}
+	}
+}
+
+// stringStops finds the first quote, backslash or control character of
+// the eight bytes, and no other byte before it.
+func TestStringStops(t *testing.T) {
+	plain := []byte("abcdefgh")
+	wide := []byte{0xe2, 0x82, 0xac, 0xe2, 0x82, 0xac, 0xc3, 0xa9} // non-ASCII
+	for c := range 256 {
+		stop := c == '"' || c == '\\' || c < 0x20
+		for pos := range 8 {
+			for _, base := range [][]byte{plain, wide} {
+				b := append([]byte(nil), base...)
+				b[pos] = byte(c)
+				m := stringStops(binary.LittleEndian.Uint64(b))
+				first := 8
+				if m != 0 {
+					first = bits.TrailingZeros64(m) / 8
+				}
+				if want := map[bool]int{true: pos, false: 8}[stop]; first != want {
+					t.Fatalf("byte %#x at %d in % x: first stop at %d, want %d", c, pos, b, first, want)
+				}
+			}
+		}
+	}
+	// Two stops: the first one is found, whatever follows it.
+	for a := range 8 {
+		for b := a + 1; b < 8; b++ {
+			x := []byte("abcdefgh")
+			x[a], x[b] = 0x00, '"'
+			if got := bits.TrailingZeros64(stringStops(binary.LittleEndian.Uint64(x))) / 8; got != a {
+				t.Fatalf("%q: first stop at %d, want %d", x, got, a)
+			}
 		}
 	}
 }
