@@ -129,6 +129,12 @@ for c in clean-1000 clean-10000 defects-10000; do
   # shellcheck disable=SC2086
   rss[$c.jv]=$(peak "$bin/jv" -q "$schema" ${files[$c]})
 done
+# The same run with every rule off: what reading, parsing and the driver
+# cost, the floor under the rules.
+mapfile -t rules_off < <("$bin/seslint" rules | awk '{ print "--disable"; print $1 }')
+say "timing clean-10000 with every rule off"
+read -r med[norules.j1] min[norules.j1] < <(timeit "$bin/seslint" -j 1 "${rules_off[@]}" clean-10000)
+read -r med[norules.jn] min[norules.jn] < <(timeit "$bin/seslint" "${rules_off[@]}" clean-10000)
 load_after=$(cut -d' ' -f1-3 /proc/loadavg)
 
 say "checking findings"
@@ -179,6 +185,7 @@ echo "|---|---|---|---|---|---|"
 for c in clean-1000 clean-10000 defects-10000; do
   echo "| $c | ${med[$c.j1]} ms (${min[$c.j1]}) | ${med[$c.jn]} ms (${min[$c.jn]}) | ${med[$c.jv]} ms (${min[$c.jv]}) | $(ratio "${med[$c.jv]}" "${med[$c.jn]}")× | $(mib "${rss[$c.j1]}") / $(mib "${rss[$c.jn]}") / $(mib "${rss[$c.jv]}") MiB |"
 done
+echo "| clean-10000, every rule off | ${med[norules.j1]} ms (${min[norules.j1]}) | ${med[norules.jn]} ms (${min[norules.jn]}) | | | |"
 echo
 echo "Start-up on one small file ($(wc -c <"$corpora/$small") bytes): seslint $start_med ms ($start_min), jv $jvstart_med ms ($jvstart_min)."
 echo
