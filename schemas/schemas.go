@@ -144,12 +144,15 @@ func collect(root *source.Node, ve *jsonschema.ValidationError, out *[]Violation
 		}
 		return
 	case "additionalProperties":
-		for _, name := range quoted(ve.Message) {
-			m := node.Member(name)
-			if m == nil {
+		// The names come from the node, in source order, not from the
+		// validator's message: it lists them in map order, and a name may
+		// itself contain a quote.
+		known := allowedKeys[level(node)]
+		for i, m := range node.Members {
+			if contains(known, m.Key) || repeated(node, i) {
 				continue
 			}
-			*out = append(*out, Violation{Node: m.Value, Span: m.KeySpan, Message: unknownElement(node, name)})
+			*out = append(*out, Violation{Node: m.Value, Span: m.KeySpan, Message: unknownElement(node, m.Key)})
 		}
 		return
 	case "type":
@@ -238,6 +241,22 @@ func unknownElement(parent *source.Node, name string) string {
 }
 
 var statementKeys = []string{"Sid", "Effect", "Principal", "NotPrincipal", "Action", "NotAction", "Resource", "NotResource", "Condition"}
+
+// allowedKeys are the elements policy.schema.json allows where it sets
+// additionalProperties to false: the policy and a statement.
+var allowedKeys = map[string][]string{
+	"root":      {"Version", "Id", "Statement"},
+	"statement": statementKeys,
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
 
 func caseFix(name string) (string, bool) {
 	for _, k := range statementKeys {
