@@ -125,7 +125,7 @@ func Parse(path, dir string, data []byte) (*Config, error) {
 		if errors.Is(err, io.EOF) {
 			return c, nil // an empty file is the defaults
 		}
-		return nil, yamlError(path, err)
+		return nil, yamlError(path, data, err)
 	}
 	if len(doc.Content) == 0 || doc.Content[0].Tag == "!!null" {
 		return c, nil // a file of comments or a bare "---" is the defaults
@@ -138,18 +138,21 @@ func Parse(path, dir string, data []byte) (*Config, error) {
 	return c, nil
 }
 
-func yamlError(path string, err error) error {
+func yamlError(path string, data []byte, err error) error {
 	msg := strings.TrimPrefix(err.Error(), "yaml: ")
-	// The YAML library reports "line N: message".
+	// The YAML library reports "line N: message", or nothing for a
+	// problem found at the end of the input (an unterminated quote), which
+	// is then placed on the last line.
+	line := bytes.Count(bytes.TrimRight(data, "\n"), []byte("\n")) + 1
 	if strings.HasPrefix(msg, "line ") {
 		rest := msg[5:]
 		if i := strings.IndexByte(rest, ':'); i > 0 {
 			if n, convErr := strconv.Atoi(rest[:i]); convErr == nil {
-				return &Error{Path: path, Line: n, Column: 1, Msg: "invalid YAML: " + strings.TrimSpace(rest[i+1:])}
+				line, msg = n, strings.TrimSpace(rest[i+1:])
 			}
 		}
 	}
-	return &Error{Path: path, Msg: "invalid YAML: " + msg}
+	return &Error{Path: path, Line: max(line, 1), Column: 1, Msg: "invalid YAML: " + msg}
 }
 
 type parser struct {

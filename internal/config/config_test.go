@@ -67,6 +67,7 @@ func TestParseErrorsArePositioned(t *testing.T) {
 		{"rules:\n  a: 1\n  a: 2\n", ".seslint.yaml:3:3: duplicate key \"a\" in rules"},
 		{"include: [\n", ".seslint.yaml:1:1: invalid YAML"},
 		{"identities:\n  - identity: example.com\n", "an identities entry needs files"},
+		{"include: \"a\nexclude: b\n", ".seslint.yaml:3:1: invalid YAML"},
 	} {
 		_, err := Parse(".seslint.yaml", "/repo", []byte(tc.text))
 		var ce *Error
