@@ -91,6 +91,11 @@ var tmplPolicyVariableRe = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9.\-]*:[A-Za
 // placeholder (<your-account-id>), are skipped in free text such as a
 // display name, where those characters may be meant.
 func tmplFind(s string, freeText bool) tmplHits {
+	// Every form below starts with one of these bytes; most values have
+	// none, so they are done without the scan.
+	if !strings.ContainsAny(s, "${<%#") {
+		return nil
+	}
 	var hits tmplHits
 	add := func(at, end int, kind tmplHitKind) int {
 		hits = append(hits, tmplHit{Text: s[at:end], Kind: kind, At: at})
@@ -209,6 +214,9 @@ type tmplCheck struct {
 
 // value checks one string value of the policy.
 func (c tmplCheck) value(n *source.Node) {
+	if !strings.ContainsAny(n.Text, "${<%#") {
+		return // nothing tmplFind could match: skip working out the place
+	}
 	where, ctx := c.place(n)
 	if ctx == tmplPlaceVersion {
 		return

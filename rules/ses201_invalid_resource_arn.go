@@ -101,7 +101,7 @@ func resARNProblem(s, noun string, resource bool) (msg, fixed string) {
 	}
 
 	// Account.
-	switch digits := strings.NewReplacer("-", "", " ", "").Replace(a.Account); {
+	switch digits := accountSeparators.Replace(a.Account); {
 	case policy.IsAccountID(a.Account), skip(a.Account):
 	case a.Account == "":
 		return fmt.Sprintf("%s has no account ID; write the 12-digit account that owns the identity", at), ""
@@ -225,3 +225,7 @@ func resJSONString(s string) string {
 	b.WriteByte('"')
 	return b.String()
 }
+
+// accountSeparators strips what people put between the digit groups of an
+// account ID ("1234-5678-9012"); built once, it is safe for concurrent use.
+var accountSeparators = strings.NewReplacer("-", "", " ", "")

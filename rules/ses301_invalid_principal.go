@@ -191,7 +191,11 @@ func placeholderMessage(subject string) string {
 var principalTemplateRe = regexp.MustCompile(`\$\{|\{\{|\$\(|%\{|#\{|<%|(^|[^\w$\\])\$[A-Za-z_]\w+|<[A-Za-z][\w -]*>|\{[A-Za-z_][\w.]*\}`)
 
 // templated reports a value that holds template text, which is SES009's.
-func templated(s string) bool { return principalTemplateRe.MatchString(s) }
+func templated(s string) bool {
+	// Every alternative needs one of these bytes; most principals have none,
+	// and the check is far cheaper than the expression.
+	return strings.ContainsAny(s, "${<%#") && principalTemplateRe.MatchString(s)
+}
 
 func allDigits(s string) bool {
 	if s == "" {

@@ -1,8 +1,6 @@
 package rules
 
 import (
-	"bytes"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"strings"
@@ -85,9 +83,5 @@ func renameKeyFix(title string, keySpan source.Span, name string) *finding.Fix {
 
 // jsonQuoted returns s as a JSON string literal, without HTML escaping.
 func jsonQuoted(s string) string {
-	var b bytes.Buffer
-	enc := json.NewEncoder(&b)
-	enc.SetEscapeHTML(false)
-	_ = enc.Encode(s)
-	return string(bytes.TrimSuffix(b.Bytes(), []byte("\n")))
+	return `"` + source.EscapeStringContent(s) + `"`
 }

@@ -17,7 +17,7 @@ var duplicateStatement = &Rule{
 	ID: "SES604", Name: "duplicate-statement", Severity: finding.Note, Precision: "very-high",
 	Summary: "Two statements are the same apart from their Sid",
 	Check: func(p *Pass) {
-		if p.Policy == nil {
+		if p.Policy == nil || len(p.Policy.Statements) < 2 {
 			return
 		}
 		first := map[string]*policy.Statement{}
