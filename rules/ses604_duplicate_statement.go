@@ -20,8 +20,17 @@ var duplicateStatement = &Rule{
 		if p.Policy == nil || len(p.Policy.Statements) < 2 {
 			return
 		}
+		// Canonical forms cost allocations; only statements that agree on
+		// cheap facts can be duplicates, and in most policies none do.
+		shapes := map[dupShape]int{}
+		for _, st := range p.Policy.Statements {
+			shapes[dupShapeOf(st)]++
+		}
 		first := map[string]*policy.Statement{}
 		for _, st := range p.Policy.Statements {
+			if shapes[dupShapeOf(st)] < 2 {
+				continue
+			}
 			key := dupCanonicalStatement(st.Node)
 			prev, seen := first[key]
 			if !seen {
@@ -33,6 +42,25 @@ var duplicateStatement = &Rule{
 				Related: []finding.Related{{Span: dupStmtAnchor(prev), Message: fmt.Sprintf("statement %d is here", prev.Index+1)}}})
 		}
 	},
+}
+
+// dupShape is what equal statements must share: their Effect, how many
+// elements they have apart from the Sid, and how many conditions.
+type dupShape struct {
+	effect     string
+	members    int
+	conditions int
+}
+
+func dupShapeOf(st *policy.Statement) dupShape {
+	sh := dupShape{members: len(st.Node.Members), conditions: len(st.Conditions)}
+	if st.Effect != nil {
+		sh.effect = st.Effect.Text
+	}
+	if st.Sid != nil {
+		sh.members--
+	}
+	return sh
 }
 
 // dupStmtAnchor is where a finding about a whole statement points: its Sid,
