@@ -187,18 +187,11 @@ func (p *fastParser) object(n *Node) bool {
 			return false
 		}
 		p.members = append(p.members, Member{Key: key, KeySpan: keySpan, Value: child})
-		p.skipSpace()
-		if p.i >= len(p.text) {
+		if closed, ok := p.separator('}'); !ok {
 			return false
-		}
-		if c := p.text[p.i]; c == '}' {
-			p.i++
+		} else if closed {
 			break
-		} else if c != ',' {
-			return false
 		}
-		p.i++
-		p.skipSpace()
 	}
 	n.Members = p.cutMembers(mark)
 	p.depth--
@@ -224,22 +217,34 @@ func (p *fastParser) array(n *Node) bool {
 			return false
 		}
 		p.elems = append(p.elems, child)
-		p.skipSpace()
-		if p.i >= len(p.text) {
+		if closed, ok := p.separator(']'); !ok {
 			return false
-		}
-		if c := p.text[p.i]; c == ']' {
-			p.i++
+		} else if closed {
 			break
-		} else if c != ',' {
-			return false
 		}
-		p.i++
-		p.skipSpace()
 	}
 	n.Elems = p.cutElems(mark)
 	p.depth--
 	return true
+}
+
+// separator reads what follows a member or an element: a comma (and the
+// space after it) or the closing byte; anything else fails the fast path.
+func (p *fastParser) separator(closing byte) (closed, ok bool) {
+	p.skipSpace()
+	if p.i >= len(p.text) {
+		return false, false
+	}
+	switch p.text[p.i] {
+	case closing:
+		p.i++
+		return true, true
+	case ',':
+		p.i++
+		p.skipSpace()
+		return false, true
+	}
+	return false, false
 }
 
 // cutMembers moves the members above mark into a slice of their own,
