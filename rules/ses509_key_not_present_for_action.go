@@ -79,20 +79,8 @@ func resolveStatementActions(st *policy.Statement) (acts []awsdata.Action, ok bo
 // resolveActionString resolves one Action string ("ses:Send*", "*",
 // "SES:SendEmail") to the SES actions it names; nil when it names none.
 func resolveActionString(s string) []awsdata.Action {
-	if s == "*" {
-		return awsdata.Actions()
-	}
-	prefix, name := policy.SplitAction(s)
-	if !strings.EqualFold(prefix, awsdata.ActionPrefix) || name == "" {
-		return nil
-	}
-	if strings.ContainsAny(name, "*?") {
-		return awsdata.MatchActions(name)
-	}
-	if a, ok := awsdata.LookupAction(name); ok {
-		return []awsdata.Action{a}
-	}
-	return nil
+	a, _ := resolveSESAction(s)
+	return a.Matches
 }
 
 // actionListText quotes a statement's actions as written, for messages.
