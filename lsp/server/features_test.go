@@ -62,70 +62,61 @@ func hoverText(t *testing.T, c *client, uri protocol.DocumentURI, pos protocol.P
 }
 
 func TestHover(t *testing.T) {
-	for _, enc := range []document.Encoding{document.UTF16, document.UTF8} {
-		t.Run(enc.String(), func(t *testing.T) {
-			_, uri := workspace(t, nil)
-			c := newClient(t, Options{Engine: onlyRules("SES003")})
-			caps := protocol.ClientCapabilities{}
-			if enc == document.UTF8 {
-				caps = utf8Caps()
-			}
-			c.initialize(caps)
-			u := uri("p.json")
-			c.open(u, hoverPolicy)
-			c.waitPublish(u)
-			tests := []struct {
-				name      string
-				pos       protocol.Position
-				want      []string
-				wantRange string // the token under the cursor, "" to skip
-			}{
-				{"finding", at(t, hoverPolicy, `"allow"`, 0, 3, enc), []string{"**SES003 invalid-structure** (error)", "## Why it matters", "SES003.md"}, `"allow"`},
-				{"action", at(t, hoverPolicy, "ses:SendEmail", 0, 4, enc), []string{"**ses:SendEmail**", "access level Write", "identity policy can grant it", "`ses:FromAddress`"}, `"ses:SendEmail"`},
-				{"wildcard action", at(t, hoverPolicy, "ses:Send*", 0, 8, enc), []string{"matches", "`ses:SendRawEmail`"}, `"ses:Send*"`},
-				{"operator", at(t, hoverPolicy, "StringEqualsIfExists", 0, 0, enc), []string{"**StringEqualsIfExists**", "Compares strings", "`IfExists`"}, `"StringEqualsIfExists"`},
-				{"condition key", at(t, hoverPolicy, "ses:FromAddress", 0, 2, enc), []string{"**ses:FromAddress**", "type String", "`ses:SendEmail`"}, `"ses:FromAddress"`},
-				{"wrong-case key", at(t, hoverPolicy, "AWS:SourceAccount", 0, 5, enc), []string{"aws:SourceAccount", "Write it as `aws:SourceAccount`"}, ""},
-				{"principal type", at(t, hoverPolicy, `"AWS"`, 0, 1, enc), []string{"**AWS**", "account"}, `"AWS"`},
-				{"service principal key", at(t, hoverPolicy, `"Service"`, 0, 1, enc), []string{"**Service**", "`cognito-idp.amazonaws.com`", "aws:SourceArn"}, ""},
-				{"service principal", at(t, hoverPolicy, `cognito-idp`, 0, 1, enc), []string{"service principal documented with SES"}, ""},
-			}
-			for _, tt := range tests {
-				text, r := hoverText(t, c, u, tt.pos)
-				for _, w := range tt.want {
-					if !strings.Contains(text, w) {
-						t.Errorf("%s: hover lacks %q:\n%s", tt.name, w, text)
-					}
-				}
-				if tt.wantRange != "" {
-					want := document.RangeOf([]byte(hoverPolicy), strings.Index(hoverPolicy, tt.wantRange), strings.Index(hoverPolicy, tt.wantRange)+len(tt.wantRange), enc)
-					if r == nil || *r != want {
-						t.Errorf("%s: range %v, want %s", tt.name, r, rangeString(want))
-					}
+	inEachEncoding(t, Options{Engine: onlyRules("SES003")}, func(t *testing.T, enc document.Encoding, c *client, uri func(string) protocol.DocumentURI) {
+		u := uri("p.json")
+		c.open(u, hoverPolicy)
+		c.waitPublish(u)
+		tests := []struct {
+			name      string
+			pos       protocol.Position
+			want      []string
+			wantRange string // the token under the cursor, "" to skip
+		}{
+			{"finding", at(t, hoverPolicy, `"allow"`, 0, 3, enc), []string{"**SES003 invalid-structure** (error)", "## Why it matters", "SES003.md"}, `"allow"`},
+			{"action", at(t, hoverPolicy, "ses:SendEmail", 0, 4, enc), []string{"**ses:SendEmail**", "access level Write", "identity policy can grant it", "`ses:FromAddress`"}, `"ses:SendEmail"`},
+			{"wildcard action", at(t, hoverPolicy, "ses:Send*", 0, 8, enc), []string{"matches", "`ses:SendRawEmail`"}, `"ses:Send*"`},
+			{"operator", at(t, hoverPolicy, "StringEqualsIfExists", 0, 0, enc), []string{"**StringEqualsIfExists**", "Compares strings", "`IfExists`"}, `"StringEqualsIfExists"`},
+			{"condition key", at(t, hoverPolicy, "ses:FromAddress", 0, 2, enc), []string{"**ses:FromAddress**", "type String", "`ses:SendEmail`"}, `"ses:FromAddress"`},
+			{"wrong-case key", at(t, hoverPolicy, "AWS:SourceAccount", 0, 5, enc), []string{"aws:SourceAccount", "Write it as `aws:SourceAccount`"}, ""},
+			{"principal type", at(t, hoverPolicy, `"AWS"`, 0, 1, enc), []string{"**AWS**", "account"}, `"AWS"`},
+			{"service principal key", at(t, hoverPolicy, `"Service"`, 0, 1, enc), []string{"**Service**", "`cognito-idp.amazonaws.com`", "aws:SourceArn"}, ""},
+			{"service principal", at(t, hoverPolicy, `cognito-idp`, 0, 1, enc), []string{"service principal documented with SES"}, ""},
+		}
+		for _, tt := range tests {
+			text, r := hoverText(t, c, u, tt.pos)
+			for _, w := range tt.want {
+				if !strings.Contains(text, w) {
+					t.Errorf("%s: hover lacks %q:\n%s", tt.name, w, text)
 				}
 			}
-			// Nothing to say: between tokens, out of range, inside the
-			// emoji, and in a document that is not open.
-			for _, pos := range []protocol.Position{
-				{Line: 0, Character: 0},
-				{Line: 500, Character: 3},
-				{Line: 1, Character: 900},
-			} {
-				if text, _ := hoverText(t, c, u, pos); text != "" {
-					t.Errorf("hover at %v: %q", pos, text)
+			if tt.wantRange != "" {
+				want := document.RangeOf([]byte(hoverPolicy), strings.Index(hoverPolicy, tt.wantRange), strings.Index(hoverPolicy, tt.wantRange)+len(tt.wantRange), enc)
+				if r == nil || *r != want {
+					t.Errorf("%s: range %v, want %s", tt.name, r, rangeString(want))
 				}
 			}
-			if enc == document.UTF16 {
-				inside := at(t, hoverPolicy, "📧", 0, 0, enc)
-				inside.Character++
-				hoverText(t, c, u, inside) // no error, whatever it says
+		}
+		// Nothing to say: between tokens, out of range, inside the
+		// emoji, and in a document that is not open.
+		for _, pos := range []protocol.Position{
+			{Line: 0, Character: 0},
+			{Line: 500, Character: 3},
+			{Line: 1, Character: 900},
+		} {
+			if text, _ := hoverText(t, c, u, pos); text != "" {
+				t.Errorf("hover at %v: %q", pos, text)
 			}
-			if text, _ := hoverText(t, c, uri("closed.json"), protocol.Position{}); text != "" {
-				t.Errorf("hover in an unopened document: %q", text)
-			}
-			c.shutdown()
-		})
-	}
+		}
+		if enc == document.UTF16 {
+			inside := at(t, hoverPolicy, "📧", 0, 0, enc)
+			inside.Character++
+			hoverText(t, c, u, inside) // no error, whatever it says
+		}
+		if text, _ := hoverText(t, c, uri("closed.json"), protocol.Position{}); text != "" {
+			t.Errorf("hover in an unopened document: %q", text)
+		}
+		c.shutdown()
+	})
 }
 
 // TestHoverEmbedded hovers inside the Policy string of a PutIdentityPolicy
@@ -283,63 +274,54 @@ func TestCompletionNoSnippets(t *testing.T) {
 // TestCodeAction asks for the quick fixes on the emoji line, applies the
 // one for "allow" as a client would, and checks the finding goes away.
 func TestCodeAction(t *testing.T) {
-	for _, enc := range []document.Encoding{document.UTF16, document.UTF8} {
-		t.Run(enc.String(), func(t *testing.T) {
-			_, uri := workspace(t, nil)
-			c := newClient(t, Options{Engine: onlyRules("SES002", "SES003")})
-			caps := protocol.ClientCapabilities{}
-			if enc == document.UTF8 {
-				caps = utf8Caps()
-			}
-			c.initialize(caps)
-			u := uri("p.json")
-			d := c.open(u, badPolicy)
-			p := c.waitPublish(u)
-			effect := find(p.Diagnostics, "SES003")
-			var actions []protocol.CodeAction
-			c.result(protocol.MethodCodeAction, protocol.CodeActionParams{
-				TextDocument: protocol.TextDocumentIdentifier{URI: u},
-				Range:        effect.Range,
-				Context:      protocol.CodeActionContext{Diagnostics: []protocol.Diagnostic{*effect}},
-			}, &actions)
-			if len(actions) != 1 {
-				t.Fatalf("actions: %+v", actions)
-			}
-			a := actions[0]
-			if a.Kind != protocol.QuickFix || !a.IsPreferred || a.Title != `Change to "Allow" (SES003)` ||
-				len(a.Diagnostics) != 1 || a.Diagnostics[0].Range != effect.Range {
-				t.Errorf("action: %+v", a)
-			}
-			edits := a.Edit.Changes[u]
-			if len(edits) != 1 || edits[0].Range != badPolicyRanges[enc]["SES003"] || edits[0].NewText != `"Allow"` {
-				t.Fatalf("edits: %+v", edits)
-			}
-			// Only quick fixes in a range that holds no finding: none.
-			c.result(protocol.MethodCodeAction, protocol.CodeActionParams{TextDocument: protocol.TextDocumentIdentifier{URI: u}, Range: rng(0, 0, 0, 1)}, &actions)
-			if len(actions) != 0 {
-				t.Errorf("actions away from findings: %+v", actions)
-			}
-			c.result(protocol.MethodCodeAction, protocol.CodeActionParams{TextDocument: protocol.TextDocumentIdentifier{URI: u}, Range: effect.Range,
-				Context: protocol.CodeActionContext{Only: []protocol.CodeActionKind{"refactor"}}}, &actions)
-			if len(actions) != 0 {
-				t.Errorf("actions when only refactorings are asked for: %+v", actions)
-			}
+	inEachEncoding(t, Options{Engine: onlyRules("SES002", "SES003")}, func(t *testing.T, enc document.Encoding, c *client, uri func(string) protocol.DocumentURI) {
+		u := uri("p.json")
+		d := c.open(u, badPolicy)
+		p := c.waitPublish(u)
+		effect := find(p.Diagnostics, "SES003")
+		var actions []protocol.CodeAction
+		c.result(protocol.MethodCodeAction, protocol.CodeActionParams{
+			TextDocument: protocol.TextDocumentIdentifier{URI: u},
+			Range:        effect.Range,
+			Context:      protocol.CodeActionContext{Diagnostics: []protocol.Diagnostic{*effect}},
+		}, &actions)
+		if len(actions) != 1 {
+			t.Fatalf("actions: %+v", actions)
+		}
+		a := actions[0]
+		if a.Kind != protocol.QuickFix || !a.IsPreferred || a.Title != `Change to "Allow" (SES003)` ||
+			len(a.Diagnostics) != 1 || a.Diagnostics[0].Range != effect.Range {
+			t.Errorf("action: %+v", a)
+		}
+		edits := a.Edit.Changes[u]
+		if len(edits) != 1 || edits[0].Range != badPolicyRanges[enc]["SES003"] || edits[0].NewText != `"Allow"` {
+			t.Fatalf("edits: %+v", edits)
+		}
+		// Only quick fixes in a range that holds no finding: none.
+		c.result(protocol.MethodCodeAction, protocol.CodeActionParams{TextDocument: protocol.TextDocumentIdentifier{URI: u}, Range: rng(0, 0, 0, 1)}, &actions)
+		if len(actions) != 0 {
+			t.Errorf("actions away from findings: %+v", actions)
+		}
+		c.result(protocol.MethodCodeAction, protocol.CodeActionParams{TextDocument: protocol.TextDocumentIdentifier{URI: u}, Range: effect.Range,
+			Context: protocol.CodeActionContext{Only: []protocol.CodeActionKind{"refactor"}}}, &actions)
+		if len(actions) != 0 {
+			t.Errorf("actions when only refactorings are asked for: %+v", actions)
+		}
 
-			d.edit(enc, edits...)
-			p = c.waitPublish(u)
-			if find(p.Diagnostics, "SES003") != nil || !strings.Contains(string(d.text), `"Effect": "Allow"`) {
-				t.Errorf("after the fix:\n%s\n%s", summary(p.Diagnostics), d.text)
-			}
-			if find(p.Diagnostics, "SES002") == nil {
-				t.Error("the fix removed another finding")
-			}
-			c.result(protocol.MethodCodeAction, protocol.CodeActionParams{TextDocument: protocol.TextDocumentIdentifier{URI: uri("closed.json")}}, &actions)
-			if len(actions) != 0 {
-				t.Errorf("actions in an unopened document: %+v", actions)
-			}
-			c.shutdown()
-		})
-	}
+		d.edit(enc, edits...)
+		p = c.waitPublish(u)
+		if find(p.Diagnostics, "SES003") != nil || !strings.Contains(string(d.text), `"Effect": "Allow"`) {
+			t.Errorf("after the fix:\n%s\n%s", summary(p.Diagnostics), d.text)
+		}
+		if find(p.Diagnostics, "SES002") == nil {
+			t.Error("the fix removed another finding")
+		}
+		c.result(protocol.MethodCodeAction, protocol.CodeActionParams{TextDocument: protocol.TextDocumentIdentifier{URI: uri("closed.json")}}, &actions)
+		if len(actions) != 0 {
+			t.Errorf("actions in an unopened document: %+v", actions)
+		}
+		c.shutdown()
+	})
 }
 
 func rawFrame(body string) string {
@@ -424,69 +406,60 @@ func TestEveryQuickFix(t *testing.T) {
 		`     "Condition": {"StringEqual": {"AWS:SourceAccount": "111122223333", "ses:FromAdress": "📨@example.com"}}}` +
 		"\n  ]\n}\n"
 	wantFixed := []string{"SES003", "SES007", "SES401", "SES501", "SES502"}
-	for _, enc := range []document.Encoding{document.UTF16, document.UTF8} {
-		t.Run(enc.String(), func(t *testing.T) {
-			_, uri := workspace(t, nil)
-			c := newClient(t, Options{})
-			caps := protocol.ClientCapabilities{}
-			if enc == document.UTF8 {
-				caps = utf8Caps()
-			}
-			c.initialize(caps)
-			u := uri("example.com/Fix.json")
-			d := c.open(u, text)
-			p := c.waitPublish(u)
-			var fixed []string
-			for range 20 {
-				var applied bool
-				for _, diag := range p.Diagnostics {
-					var actions []protocol.CodeAction
-					c.result(protocol.MethodCodeAction, protocol.CodeActionParams{
-						TextDocument: protocol.TextDocumentIdentifier{URI: u}, Range: diag.Range,
-						Context: protocol.CodeActionContext{Diagnostics: []protocol.Diagnostic{diag}},
-					}, &actions)
-					i := slices.IndexFunc(actions, func(a protocol.CodeAction) bool { return a.Diagnostics[0].Code == diag.Code })
-					if i < 0 {
-						continue
-					}
-					count := func(ds []protocol.Diagnostic) int {
-						return len(slices.DeleteFunc(slices.Clone(ds), func(x protocol.Diagnostic) bool { return x.Code != diag.Code }))
-					}
-					before := count(p.Diagnostics)
-					d.edit(enc, actions[i].Edit.Changes[u]...)
-					p = c.waitPublish(u)
-					// A fix may uncover other findings, but not leave its own.
-					if count(p.Diagnostics) >= before {
-						t.Errorf("the fix %q left its finding:\n%s\n%s", actions[i].Title, summary(p.Diagnostics), d.text)
-					}
-					fixed = append(fixed, string(diag.Code))
-					applied = true
-					break
+	inEachEncoding(t, Options{}, func(t *testing.T, enc document.Encoding, c *client, uri func(string) protocol.DocumentURI) {
+		u := uri("example.com/Fix.json")
+		d := c.open(u, text)
+		p := c.waitPublish(u)
+		var fixed []string
+		for range 20 {
+			var applied bool
+			for _, diag := range p.Diagnostics {
+				var actions []protocol.CodeAction
+				c.result(protocol.MethodCodeAction, protocol.CodeActionParams{
+					TextDocument: protocol.TextDocumentIdentifier{URI: u}, Range: diag.Range,
+					Context: protocol.CodeActionContext{Diagnostics: []protocol.Diagnostic{diag}},
+				}, &actions)
+				i := slices.IndexFunc(actions, func(a protocol.CodeAction) bool { return a.Diagnostics[0].Code == diag.Code })
+				if i < 0 {
+					continue
 				}
-				if !applied {
-					break
+				count := func(ds []protocol.Diagnostic) int {
+					return len(slices.DeleteFunc(slices.Clone(ds), func(x protocol.Diagnostic) bool { return x.Code != diag.Code }))
 				}
-			}
-			for _, code := range wantFixed {
-				if !slices.Contains(fixed, code) {
-					t.Errorf("no fix applied for %s; applied %v", code, fixed)
+				before := count(p.Diagnostics)
+				d.edit(enc, actions[i].Edit.Changes[u]...)
+				p = c.waitPublish(u)
+				// A fix may uncover other findings, but not leave its own.
+				if count(p.Diagnostics) >= before {
+					t.Errorf("the fix %q left its finding:\n%s\n%s", actions[i].Title, summary(p.Diagnostics), d.text)
 				}
-				if find(p.Diagnostics, code) != nil {
-					t.Errorf("%s remains after the fixes:\n%s", code, summary(p.Diagnostics))
-				}
+				fixed = append(fixed, string(diag.Code))
+				applied = true
+				break
 			}
-			for _, want := range []string{`"Version": "2012-10-17"`, `"Effect": "Allow"`, `"ses:SendEmail"`, `"StringEquals"`, `"aws:SourceAccount"`, `"ses:FromAddress"`, "📧", "📨"} {
-				if !strings.Contains(string(d.text), want) {
-					t.Errorf("the fixed text lacks %s:\n%s", want, d.text)
-				}
+			if !applied {
+				break
 			}
-			var v any
-			if err := json.Unmarshal(d.text, &v); err != nil {
-				t.Errorf("the fixed text is not JSON: %v\n%s", err, d.text)
+		}
+		for _, code := range wantFixed {
+			if !slices.Contains(fixed, code) {
+				t.Errorf("no fix applied for %s; applied %v", code, fixed)
 			}
-			c.shutdown()
-		})
-	}
+			if find(p.Diagnostics, code) != nil {
+				t.Errorf("%s remains after the fixes:\n%s", code, summary(p.Diagnostics))
+			}
+		}
+		for _, want := range []string{`"Version": "2012-10-17"`, `"Effect": "Allow"`, `"ses:SendEmail"`, `"StringEquals"`, `"aws:SourceAccount"`, `"ses:FromAddress"`, "📧", "📨"} {
+			if !strings.Contains(string(d.text), want) {
+				t.Errorf("the fixed text lacks %s:\n%s", want, d.text)
+			}
+		}
+		var v any
+		if err := json.Unmarshal(d.text, &v); err != nil {
+			t.Errorf("the fixed text is not JSON: %v\n%s", err, d.text)
+		}
+		c.shutdown()
+	})
 }
 
 func TestPrincipalTypeDoc(t *testing.T) {

@@ -69,6 +69,23 @@ func workspace(t *testing.T, files map[string]string) (string, func(string) prot
 	return dir, func(name string) protocol.DocumentURI { return pathURI(filepath.Join(dir, filepath.FromSlash(name))) }
 }
 
+// inEachEncoding runs fn as a subtest once per position encoding, with a
+// fresh workspace and a client initialized to negotiate that encoding.
+func inEachEncoding(t *testing.T, o Options, fn func(t *testing.T, enc document.Encoding, c *client, uri func(string) protocol.DocumentURI)) {
+	for _, enc := range []document.Encoding{document.UTF16, document.UTF8} {
+		t.Run(enc.String(), func(t *testing.T) {
+			_, uri := workspace(t, nil)
+			c := newClient(t, o)
+			caps := protocol.ClientCapabilities{}
+			if enc == document.UTF8 {
+				caps = utf8Caps()
+			}
+			c.initialize(caps)
+			fn(t, enc, c, uri)
+		})
+	}
+}
+
 func utf8Caps() protocol.ClientCapabilities {
 	return protocol.ClientCapabilities{General: &protocol.GeneralClientCapabilities{
 		PositionEncodings: []protocol.PositionEncodingKind{protocol.PositionEncodingUTF8, protocol.PositionEncodingUTF16},
@@ -175,129 +192,111 @@ func TestNegotiateUTF8(t *testing.T) {
 // TestDiagnostics checks every member of the pushed diagnostics, in both
 // encodings, on a line with an emoji before the findings.
 func TestDiagnostics(t *testing.T) {
-	for _, enc := range []document.Encoding{document.UTF16, document.UTF8} {
-		t.Run(enc.String(), func(t *testing.T) {
-			_, uri := workspace(t, nil)
-			c := newClient(t, Options{Engine: onlyRules("SES002", "SES003")})
-			caps := protocol.ClientCapabilities{}
-			if enc == document.UTF8 {
-				caps = utf8Caps()
-			}
-			c.initialize(caps)
-			u := uri("example.com/Send.json")
-			c.open(u, badPolicy)
-			p := c.waitPublish(u)
-			if p.Version == nil || *p.Version != 1 {
-				t.Errorf("version: %v", p.Version)
-			}
-			want := badPolicyRanges[enc]
-			effect := find(p.Diagnostics, "SES003")
-			if effect == nil {
-				t.Fatalf("no SES003 in\n%s", summary(p.Diagnostics))
-			}
-			if effect.Range != want["SES003"] {
-				t.Errorf("SES003 range: got %s, want %s", rangeString(effect.Range), rangeString(want["SES003"]))
-			}
-			if effect.Severity != protocol.SeverityError || effect.Source != "seslint" ||
-				effect.CodeDescription == nil || effect.CodeDescription.Href != "https://github.com/seslint/seslint/blob/main/rules/docs/SES003.md" ||
-				!strings.Contains(effect.Message, `not "allow"`) {
-				t.Errorf("SES003: %+v", effect)
-			}
-			dup := find(p.Diagnostics, "SES002")
-			if dup == nil {
-				t.Fatalf("no SES002 in\n%s", summary(p.Diagnostics))
-			}
-			if dup.Range != want["SES002"] {
-				t.Errorf("SES002 range: got %s, want %s", rangeString(dup.Range), rangeString(want["SES002"]))
-			}
-			if len(dup.RelatedInformation) != 1 || dup.RelatedInformation[0].Location.URI != u ||
-				dup.RelatedInformation[0].Location.Range != want["SES002 first"] || dup.RelatedInformation[0].Message == "" {
-				t.Errorf("SES002 related: %+v", dup.RelatedInformation)
-			}
+	inEachEncoding(t, Options{Engine: onlyRules("SES002", "SES003")}, func(t *testing.T, enc document.Encoding, c *client, uri func(string) protocol.DocumentURI) {
+		u := uri("example.com/Send.json")
+		c.open(u, badPolicy)
+		p := c.waitPublish(u)
+		if p.Version == nil || *p.Version != 1 {
+			t.Errorf("version: %v", p.Version)
+		}
+		want := badPolicyRanges[enc]
+		effect := find(p.Diagnostics, "SES003")
+		if effect == nil {
+			t.Fatalf("no SES003 in\n%s", summary(p.Diagnostics))
+		}
+		if effect.Range != want["SES003"] {
+			t.Errorf("SES003 range: got %s, want %s", rangeString(effect.Range), rangeString(want["SES003"]))
+		}
+		if effect.Severity != protocol.SeverityError || effect.Source != "seslint" ||
+			effect.CodeDescription == nil || effect.CodeDescription.Href != "https://github.com/seslint/seslint/blob/main/rules/docs/SES003.md" ||
+			!strings.Contains(effect.Message, `not "allow"`) {
+			t.Errorf("SES003: %+v", effect)
+		}
+		dup := find(p.Diagnostics, "SES002")
+		if dup == nil {
+			t.Fatalf("no SES002 in\n%s", summary(p.Diagnostics))
+		}
+		if dup.Range != want["SES002"] {
+			t.Errorf("SES002 range: got %s, want %s", rangeString(dup.Range), rangeString(want["SES002"]))
+		}
+		if len(dup.RelatedInformation) != 1 || dup.RelatedInformation[0].Location.URI != u ||
+			dup.RelatedInformation[0].Location.Range != want["SES002 first"] || dup.RelatedInformation[0].Message == "" {
+			t.Errorf("SES002 related: %+v", dup.RelatedInformation)
+		}
 
-			// Pull gives the same as push.
-			var rep protocol.DocumentDiagnosticReport
-			c.result(protocol.MethodDiagnostic, protocol.DocumentDiagnosticParams{TextDocument: protocol.TextDocumentIdentifier{URI: u}}, &rep)
-			if rep.Kind != protocol.ReportFull || summary(rep.Items) != summary(p.Diagnostics) {
-				t.Errorf("pull: %s\n%s, push:\n%s", rep.Kind, summary(rep.Items), summary(p.Diagnostics))
-			}
+		// Pull gives the same as push.
+		var rep protocol.DocumentDiagnosticReport
+		c.result(protocol.MethodDiagnostic, protocol.DocumentDiagnosticParams{TextDocument: protocol.TextDocumentIdentifier{URI: u}}, &rep)
+		if rep.Kind != protocol.ReportFull || summary(rep.Items) != summary(p.Diagnostics) {
+			t.Errorf("pull: %s\n%s, push:\n%s", rep.Kind, summary(rep.Items), summary(p.Diagnostics))
+		}
 
-			c.notify(protocol.MethodDidClose, protocol.DidCloseTextDocumentParams{TextDocument: protocol.TextDocumentIdentifier{URI: u}})
-			if p := c.waitPublish(u); len(p.Diagnostics) != 0 {
-				t.Errorf("close did not clear: %s", summary(p.Diagnostics))
-			}
-			c.shutdown()
-		})
-	}
+		c.notify(protocol.MethodDidClose, protocol.DidCloseTextDocumentParams{TextDocument: protocol.TextDocumentIdentifier{URI: u}})
+		if p := c.waitPublish(u); len(p.Diagnostics) != 0 {
+			t.Errorf("close did not clear: %s", summary(p.Diagnostics))
+		}
+		c.shutdown()
+	})
 }
 
 // TestIncrementalChanges edits around the emoji and checks the server's
 // text matches the client's after each change, and the diagnostics follow.
 func TestIncrementalChanges(t *testing.T) {
-	for _, enc := range []document.Encoding{document.UTF16, document.UTF8} {
-		t.Run(enc.String(), func(t *testing.T) {
-			_, uri := workspace(t, nil)
-			c := newClient(t, Options{Engine: onlyRules("SES002", "SES003")})
-			caps := protocol.ClientCapabilities{}
-			if enc == document.UTF8 {
-				caps = utf8Caps()
-			}
-			c.initialize(caps)
-			u := uri("p.json")
-			d := c.open(u, badPolicy)
-			c.waitPublish(u)
+	inEachEncoding(t, Options{Engine: onlyRules("SES002", "SES003")}, func(t *testing.T, enc document.Encoding, c *client, uri func(string) protocol.DocumentURI) {
+		u := uri("p.json")
+		d := c.open(u, badPolicy)
+		c.waitPublish(u)
 
-			sid := strings.Index(emojiLine, "📧")
-			emojiStart := document.PositionOf([]byte(emojiLine), sid, enc).Character
-			emojiEnd := document.PositionOf([]byte(emojiLine), sid+len("📧"), enc).Character
-			// Replace the emoji by two, then insert text before it: the
-			// SES003 range must move by what was inserted, counted in enc.
-			d.edit(enc, protocol.TextEdit{Range: rng(3, emojiStart, 3, emojiEnd), NewText: "✉️📨"})
-			c.waitPublish(u)
-			d.edit(enc, protocol.TextEdit{Range: rng(3, 4, 3, 4), NewText: " "})
-			p := c.waitPublish(u)
-			got, _ := c.srv.docs.Get(u)
-			if string(got.Text) != string(d.text) {
-				t.Fatalf("server text differs from client text:\n%s\n%s", got.Text, d.text)
+		sid := strings.Index(emojiLine, "📧")
+		emojiStart := document.PositionOf([]byte(emojiLine), sid, enc).Character
+		emojiEnd := document.PositionOf([]byte(emojiLine), sid+len("📧"), enc).Character
+		// Replace the emoji by two, then insert text before it: the
+		// SES003 range must move by what was inserted, counted in enc.
+		d.edit(enc, protocol.TextEdit{Range: rng(3, emojiStart, 3, emojiEnd), NewText: "✉️📨"})
+		c.waitPublish(u)
+		d.edit(enc, protocol.TextEdit{Range: rng(3, 4, 3, 4), NewText: " "})
+		p := c.waitPublish(u)
+		got, _ := c.srv.docs.Get(u)
+		if string(got.Text) != string(d.text) {
+			t.Fatalf("server text differs from client text:\n%s\n%s", got.Text, d.text)
+		}
+		if *p.Version != d.version {
+			t.Errorf("published version %d, want %d", *p.Version, d.version)
+		}
+		line := strings.Split(string(d.text), "\n")[3]
+		i := strings.Index(line, `"allow"`)
+		want := protocol.Range{Start: document.PositionOf([]byte(line), i, enc), End: document.PositionOf([]byte(line), i+7, enc)}
+		want.Start.Line, want.End.Line = 3, 3
+		if e := find(p.Diagnostics, "SES003"); e == nil || e.Range != want {
+			t.Errorf("SES003 after edits: got %v, want %s", e, rangeString(want))
+		}
+		// A change inside the emoji's two UTF-16 units, or past the end,
+		// is refused or clamped; the server keeps its text and serves on.
+		if enc == document.UTF16 {
+			inside := document.PositionOf([]byte(line), strings.Index(line, "📨"), enc).Character + 1
+			c.notify(protocol.MethodDidChange, protocol.DidChangeTextDocumentParams{
+				TextDocument:   protocol.VersionedTextDocumentIdentifier{URI: u, Version: d.version + 1},
+				ContentChanges: []protocol.TextDocumentContentChangeEvent{{Range: ptr(rng(3, inside, 3, inside)), Text: "x"}},
+			})
+			c.sync()
+			if got, _ := c.srv.docs.Get(u); string(got.Text) != string(d.text) {
+				t.Error("a change inside a character was applied")
 			}
-			if *p.Version != d.version {
-				t.Errorf("published version %d, want %d", *p.Version, d.version)
+			var warned bool
+			for _, m := range c.drain() {
+				warned = warned || m.Method == protocol.MethodShowMessage
 			}
-			line := strings.Split(string(d.text), "\n")[3]
-			i := strings.Index(line, `"allow"`)
-			want := protocol.Range{Start: document.PositionOf([]byte(line), i, enc), End: document.PositionOf([]byte(line), i+7, enc)}
-			want.Start.Line, want.End.Line = 3, 3
-			if e := find(p.Diagnostics, "SES003"); e == nil || e.Range != want {
-				t.Errorf("SES003 after edits: got %v, want %s", e, rangeString(want))
+			if !warned {
+				t.Error("the refused change was not reported to the user")
 			}
-			// A change inside the emoji's two UTF-16 units, or past the end,
-			// is refused or clamped; the server keeps its text and serves on.
-			if enc == document.UTF16 {
-				inside := document.PositionOf([]byte(line), strings.Index(line, "📨"), enc).Character + 1
-				c.notify(protocol.MethodDidChange, protocol.DidChangeTextDocumentParams{
-					TextDocument:   protocol.VersionedTextDocumentIdentifier{URI: u, Version: d.version + 1},
-					ContentChanges: []protocol.TextDocumentContentChangeEvent{{Range: ptr(rng(3, inside, 3, inside)), Text: "x"}},
-				})
-				c.sync()
-				if got, _ := c.srv.docs.Get(u); string(got.Text) != string(d.text) {
-					t.Error("a change inside a character was applied")
-				}
-				var warned bool
-				for _, m := range c.drain() {
-					warned = warned || m.Method == protocol.MethodShowMessage
-				}
-				if !warned {
-					t.Error("the refused change was not reported to the user")
-				}
-			}
-			d.edit(enc, protocol.TextEdit{Range: rng(99, 0, 120, 5), NewText: "\n"})
-			c.waitPublish(u)
-			if got, _ := c.srv.docs.Get(u); string(got.Text) != string(d.text) || !strings.HasSuffix(string(got.Text), "}\n\n") {
-				t.Errorf("an edit past the end was not clamped to the end: %q", got.Text)
-			}
-			c.shutdown()
-		})
-	}
+		}
+		d.edit(enc, protocol.TextEdit{Range: rng(99, 0, 120, 5), NewText: "\n"})
+		c.waitPublish(u)
+		if got, _ := c.srv.docs.Get(u); string(got.Text) != string(d.text) || !strings.HasSuffix(string(got.Text), "}\n\n") {
+			t.Errorf("an edit past the end was not clamped to the end: %q", got.Text)
+		}
+		c.shutdown()
+	})
 }
 
 func ptr[T any](v T) *T { return &v }
