@@ -6,7 +6,6 @@ import (
 
 	"github.com/seslint/seslint/internal/bench/gen"
 	"github.com/seslint/seslint/internal/config"
-	"github.com/seslint/seslint/internal/source"
 	"github.com/seslint/seslint/rules"
 )
 
@@ -33,11 +32,11 @@ func BenchmarkLintOne(b *testing.B) {
 		b.Run(c.name, func(b *testing.B) {
 			o := benchOptions(b)
 			in := Input{Path: c.file.Path, Text: c.file.Text}
-			var arena source.Arena
+			var w worker
 			b.SetBytes(int64(len(c.file.Text)))
 			b.ReportAllocs()
 			for b.Loop() {
-				oc := lintOne(in, o, &arena)
+				oc := lintOne(in, o, &w)
 				if oc.unit == nil {
 					b.Fatal("not linted")
 				}

@@ -226,9 +226,9 @@ func Lint(inputs []Input, o Options) *Result {
 	// each file from one goroutine to another, a wake-up per file.
 	var next atomic.Int64
 	work := func() {
-		var arena source.Arena // each worker reuses the nodes of its last file
+		var w worker
 		for i := int(next.Add(1) - 1); i < len(inputs); i = int(next.Add(1) - 1) {
-			outcomes[i] = lintOne(inputs[i], o, &arena)
+			outcomes[i] = lintOne(inputs[i], o, &w)
 		}
 	}
 	if jobs == 1 {
@@ -287,11 +287,17 @@ func Lint(inputs []Input, o Options) *Result {
 	return res
 }
 
-func lintOne(in Input, o Options, arena *source.Arena) fileOutcome {
+// worker is what one worker reuses from file to file.
+type worker struct {
+	arena   source.Arena // the nodes of its last file
+	scratch []byte       // the read buffer
+}
+
+func lintOne(in Input, o Options, w *worker) fileOutcome {
 	text := in.Text
 	if text == nil {
 		var err error
-		text, err = os.ReadFile(in.Path)
+		text, err = readFile(in.Path, &w.scratch)
 		if err != nil {
 			return fileOutcome{err: &FileError{Path: in.Path, Message: describeIOError(in.Path, err)}}
 		}
@@ -307,7 +313,7 @@ func lintOne(in Input, o Options, arena *source.Arena) fileOutcome {
 	if o.KeepUnits {
 		doc = source.Parse(in.Path, text) // the tree outlives this file
 	} else {
-		doc = source.ParseIn(arena, in.Path, text)
+		doc = source.ParseIn(&w.arena, in.Path, text)
 	}
 	if plan.Is(doc) {
 		return lintUnits(plan.Load(doc), []File{{Path: in.Path, Lines: doc.Lines()}}, o)
