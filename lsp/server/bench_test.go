@@ -2,11 +2,15 @@ package server
 
 import (
 	"fmt"
+	"io"
 	"strings"
 	"testing"
 
+	"github.com/seslint/seslint/internal/config"
 	"github.com/seslint/seslint/lsp/document"
+	"github.com/seslint/seslint/lsp/jsonrpc"
 	"github.com/seslint/seslint/lsp/protocol"
+	"github.com/seslint/seslint/rules"
 )
 
 // benchPolicy returns a policy of about size bytes, made of statements of
@@ -65,6 +69,60 @@ func BenchmarkRelint(b *testing.B) {
 		}
 		d.edit(document.UTF16, protocol.TextEdit{Range: rng(pos.Line, pos.Character, pos.Line, pos.Character+1), NewText: letter})
 		c.waitPublish(u)
+	}
+}
+
+// BenchmarkRelintOneRule is BenchmarkRelint with only SES005 (the size
+// check, one finding here) enabled: what is left is what the server adds
+// around the rules (framing, decoding, the edit, parsing, positions,
+// encoding), plus the lint driver and the parse.
+func BenchmarkRelintOneRule(b *testing.B) {
+	text := benchPolicy(4000)
+	_, uri := workspaceTB(b)
+	var off []string
+	for _, r := range rules.All() {
+		off = append(off, r.ID)
+	}
+	c := newClient(b, Options{Engine: func(*config.Config) (*rules.Engine, error) {
+		return rules.New(rules.Settings{Disable: off, Enable: []string{"SES005"}})
+	}})
+	c.initialize(protocol.ClientCapabilities{})
+	u := uri("example.com/Bench.json")
+	d := c.open(u, text)
+	if p := c.waitPublish(u); len(p.Diagnostics) != 1 {
+		b.Fatalf("%d diagnostics, want 1", len(p.Diagnostics))
+	}
+	i := strings.Index(text, `"allow"`)
+	pos := document.PositionOf([]byte(text), i+1, document.UTF16)
+	b.SetBytes(int64(len(text)))
+	b.ReportAllocs()
+	for n := 0; b.Loop(); n++ {
+		letter := "a"
+		if n%2 == 0 {
+			letter = "A"
+		}
+		d.edit(document.UTF16, protocol.TextEdit{Range: rng(pos.Line, pos.Character, pos.Line, pos.Character+1), NewText: letter})
+		c.waitPublish(u)
+	}
+}
+
+// BenchmarkPublish measures what follows the lint: findings to
+// diagnostics, and the notification encoded and written.
+func BenchmarkPublish(b *testing.B) {
+	text := benchPolicy(4000)
+	_, uri := workspaceTB(b)
+	s := New(Options{})
+	s.conn = jsonrpc.NewConn(nil, io.Discard)
+	u := uri("example.com/Bench.json")
+	doc := s.docs.Open(protocol.TextDocumentItem{URI: u, LanguageID: "json", Version: 1, Text: text})
+	r := s.lint(doc, 0)
+	if len(r.findings) != 2 {
+		b.Fatalf("%d findings, want 2", len(r.findings))
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		v := doc.Version
+		s.sendDiagnostics(protocol.PublishDiagnosticsParams{URI: u, Version: &v, Diagnostics: s.diagnostics(u, r)})
 	}
 }
 
