@@ -43,6 +43,8 @@ if [ "$FUZZTIME" != 0 ]; then
     ./schemas:FuzzFastAgreesWithSchema \
     ./internal/input:FuzzRequest \
     ./internal/config:FuzzParse \
+    ./internal/config:FuzzMatchCommon \
+    ./internal/config:FuzzRel \
     ./internal/lint:FuzzLint \
     ./lsp/jsonrpc:FuzzReadMessage \
     ./lsp/jsonrpc:FuzzReadResync \

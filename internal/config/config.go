@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/bmatcuk/doublestar/v4"
 	"go.yaml.in/yaml/v3"
@@ -363,6 +364,13 @@ func contains(list []string, s string) bool {
 // Rel returns path relative to the config's folder, with forward slashes,
 // for glob matching.
 func (c *Config) Rel(path string) string {
+	// A walk's paths are already clean and absolute, and lie under the
+	// folder: cut the folder off without the two Cleans and the allocation
+	// of filepath.Abs and filepath.Rel, once per file walked.
+	if rest, ok := strings.CutPrefix(path, c.Dir); ok && len(rest) > 1 && rest[0] == filepath.Separator &&
+		filepath.IsAbs(c.Dir) && filepath.Clean(c.Dir) == c.Dir && cleanTail(rest[1:]) {
+		return filepath.ToSlash(rest[1:])
+	}
 	abs, err := filepath.Abs(path)
 	if err != nil {
 		return filepath.ToSlash(path)
@@ -374,10 +382,76 @@ func (c *Config) Rel(path string) string {
 	return filepath.ToSlash(rel)
 }
 
+// cleanTail reports whether a relative path has no empty, "." or ".."
+// element, so that filepath.Clean would leave it as it is.
+func cleanTail(p string) bool {
+	if p == "" || p[len(p)-1] == filepath.Separator {
+		return false
+	}
+	for {
+		elem, rest, found := strings.Cut(p, string(filepath.Separator))
+		if elem == "" || elem == "." || elem == ".." {
+			return false
+		}
+		if !found {
+			return true
+		}
+		p = rest
+	}
+}
+
 // Match reports whether a glob matches a config-relative path.
 func Match(pattern, rel string) bool {
+	if ok, decided := matchCommon(pattern, rel); decided {
+		return ok
+	}
 	ok, _ := doublestar.Match(pattern, rel)
 	return ok
+}
+
+// matchCommon decides the two shapes of glob that every walk tries on
+// every file, the defaults among them, without doublestar's general
+// matcher: "**/*.ext" (the path ends with .ext) and "**/name/**" (an
+// element of the path is name). Both are exactly doublestar's answer,
+// which FuzzMatchCommon checks.
+func matchCommon(pattern, rel string) (ok, decided bool) {
+	if suffix, found := strings.CutPrefix(pattern, "**/*"); found && plainLiteral(suffix) {
+		return strings.HasSuffix(rel, suffix), true
+	}
+	if name, found := strings.CutPrefix(pattern, "**/"); found {
+		if name, found = strings.CutSuffix(name, "/**"); found && plainLiteral(name) {
+			return hasElement(rel, name), true
+		}
+	}
+	return false, false
+}
+
+// plainLiteral reports whether a piece of glob matches only itself: not
+// empty, ASCII (doublestar compares runes, and every invalid byte decodes
+// to the same one), no separator and nothing special to doublestar.
+func plainLiteral(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= utf8.RuneSelf || strings.IndexByte("*?[]{}\\/", c) >= 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// hasElement reports whether name is one of the slash-separated elements
+// of rel.
+func hasElement(rel, name string) bool {
+	for rel != "" {
+		elem, rest, _ := strings.Cut(rel, "/")
+		if elem == name {
+			return true
+		}
+		rel = rest
+	}
+	return false
 }
 
 // Included reports whether a file found by walking is linted.

@@ -2,7 +2,10 @@ package config
 
 import (
 	"errors"
+	"path/filepath"
 	"testing"
+
+	"github.com/bmatcuk/doublestar/v4"
 )
 
 // FuzzParse feeds any bytes to the config loader: it never panics, and a
@@ -44,4 +47,48 @@ func leaves(err error) []error {
 		return out
 	}
 	return []error{err}
+}
+
+// FuzzMatchCommon checks that the shortcuts for "**/*.ext" and
+// "**/name/**" answer as doublestar does, for any pattern and path.
+func FuzzMatchCommon(f *testing.F) {
+	for _, p := range [][2]string{
+		{"**/*.json", "a/b.json"}, {"**/*.json", "a.json/"}, {"**/*.json", ".json"},
+		{"**/*.tf", "../x.tf"}, {"**/node_modules/**", "node_modules"},
+		{"**/node_modules/**", "a/node_modules/"}, {"**/.git/**", "a/.gitx/b"},
+		{"**/*.json", "a//b.json"}, {"**/x/**", "/x"}, {"**/*[.json", "a[.json"},
+	} {
+		f.Add(p[0], p[1])
+	}
+	f.Fuzz(func(t *testing.T, pattern, rel string) {
+		got, decided := matchCommon(pattern, rel)
+		if !decided {
+			return
+		}
+		want, err := doublestar.Match(pattern, rel)
+		if err != nil || got != want {
+			t.Fatalf("matchCommon(%q, %q) = %v, doublestar says %v (%v)", pattern, rel, got, want, err)
+		}
+	})
+}
+
+// FuzzRel checks the shortcut of Rel for clean paths under the folder
+// against filepath.Rel.
+func FuzzRel(f *testing.F) {
+	for _, p := range []string{"/repo/a.json", "/repo/a/b/c.json", "/repo/./a", "/repo//a", "/repo/a/", "/repo/../x", "/repox/a", "/repo"} {
+		f.Add(p)
+	}
+	c := &Config{Dir: "/repo"}
+	f.Fuzz(func(t *testing.T, path string) {
+		if !filepath.IsAbs(path) {
+			return
+		}
+		want, err := filepath.Rel(c.Dir, path)
+		if err != nil {
+			return
+		}
+		if got := c.Rel(path); got != filepath.ToSlash(want) {
+			t.Fatalf("Rel(%q) = %q, filepath.Rel says %q", path, got, want)
+		}
+	})
 }
