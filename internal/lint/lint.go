@@ -197,9 +197,17 @@ func describeIOError(path string, err error) string {
 	return err.Error()
 }
 
+// fileOutcome is what linting one input leaves for the end of the run.
+// Every file walked has one until then, so the common case, a clean policy
+// or request file, is two words (docs/performance.md, memory).
 type fileOutcome struct {
 	// unit is a JSON policy or request file's.
 	unit *input.Unit
+	// more is nil for a clean policy or request file.
+	more *outcomeDetail
+}
+
+type outcomeDetail struct {
 	// units are those of a Terraform source or plan, one per policy
 	// resource (none for a .tf file that declares none), and files the
 	// files they were read from.
@@ -211,6 +219,9 @@ type fileOutcome struct {
 	// lines is unit's line index, kept only when it has findings.
 	lines *source.Lines
 }
+
+// cleanOutcome is the detail of an outcome without one.
+var cleanOutcome outcomeDetail
 
 // Lint reads (where needed), parses and lints inputs with o.Jobs workers.
 // The result does not depend on the number of workers.
@@ -246,17 +257,21 @@ func Lint(inputs []Input, o Options) *Result {
 	seenUnit := map[[2]string]bool{}
 	seenFile := map[string]bool{}
 	for _, oc := range outcomes {
+		d := oc.more
+		if d == nil {
+			d = &cleanOutcome
+		}
 		switch {
-		case oc.err != nil:
-			res.Errors = append(res.Errors, *oc.err)
-		case oc.skipped:
+		case d.err != nil:
+			res.Errors = append(res.Errors, *d.err)
+		case d.skipped:
 		case oc.unit != nil:
 			units = append(units, oc.unit)
 			seenFile[oc.unit.Path] = true
-			res.Files = append(res.Files, File{Path: oc.unit.Path, Lines: oc.lines})
-			res.Findings = append(res.Findings, oc.findings...)
+			res.Files = append(res.Files, File{Path: oc.unit.Path, Lines: d.lines})
+			res.Findings = append(res.Findings, d.findings...)
 		default:
-			for _, u := range oc.units {
+			for _, u := range d.units {
 				// Two .tf files of a module can both return the unit of a
 				// resource declared in one and whose policy is in the other.
 				key := [2]string{u.Path, u.Address}
@@ -266,13 +281,13 @@ func Lint(inputs []Input, o Options) *Result {
 				seenUnit[key] = true
 				units = append(units, u)
 			}
-			for _, f := range oc.files {
+			for _, f := range d.files {
 				if !seenFile[f.Path] {
 					seenFile[f.Path] = true
 					res.Files = append(res.Files, f)
 				}
 			}
-			res.Findings = append(res.Findings, oc.findings...)
+			res.Findings = append(res.Findings, d.findings...)
 		}
 	}
 	res.Findings = append(res.Findings, finishSet(units, o.Engine.LintSet(units))...)
@@ -299,13 +314,13 @@ func lintOne(in Input, o Options, w *worker) fileOutcome {
 		var err error
 		text, err = readFile(in.Path, &w.scratch)
 		if err != nil {
-			return fileOutcome{err: &FileError{Path: in.Path, Message: describeIOError(in.Path, err)}}
+			return fileOutcome{more: &outcomeDetail{err: &FileError{Path: in.Path, Message: describeIOError(in.Path, err)}}}
 		}
 	}
 	if terraform.IsSource(in.Path) {
 		units := terraform.Load(in.Path, text)
 		if len(units) == 0 && in.Walked {
-			return fileOutcome{skipped: true}
+			return fileOutcome{more: &outcomeDetail{skipped: true}}
 		}
 		return lintUnits(units, []File{{Path: in.Path, Lines: source.NewLines(text)}}, o)
 	}
@@ -319,21 +334,21 @@ func lintOne(in Input, o Options, w *worker) fileOutcome {
 		return lintUnits(plan.Load(doc), []File{{Path: in.Path, Lines: doc.Lines()}}, o)
 	}
 	if in.Walked && !o.Config.IncludeSet && !LooksLikePolicy(doc) {
-		return fileOutcome{skipped: true}
+		return fileOutcome{more: &outcomeDetail{skipped: true}}
 	}
 	u := input.Load(doc, hintsFor(in.Path, o))
 	if o.KeepUnits {
-		return fileOutcome{units: []*input.Unit{u}, files: []File{{Path: in.Path, Lines: doc.Lines()}}, findings: o.Engine.LintUnit(u)}
+		return fileOutcome{more: &outcomeDetail{units: []*input.Unit{u}, files: []File{{Path: in.Path, Lines: doc.Lines()}}, findings: o.Engine.LintUnit(u)}}
 	}
 	return release(u, o.Engine.LintUnit(u))
 }
 
 func lintUnits(units []*input.Unit, files []File, o Options) fileOutcome {
-	oc := fileOutcome{units: units, files: files}
+	d := &outcomeDetail{units: units, files: files}
 	for _, u := range units {
-		oc.findings = append(oc.findings, finish(u, o.Engine.LintUnit(u))...)
+		d.findings = append(d.findings, finish(u, o.Engine.LintUnit(u))...)
 	}
-	return oc
+	return fileOutcome{more: d}
 }
 
 // finish settles a unit's findings where the unit is not one plain file

@@ -20,9 +20,9 @@ import (
 // next file: findings hold no node (only spans and strings, which share
 // the text, not the tree).
 func release(u *input.Unit, fs []finding.Finding) fileOutcome {
-	oc := fileOutcome{unit: detach(u), findings: fs}
+	oc := fileOutcome{unit: detach(u)}
 	if len(fs) > 0 {
-		oc.lines = u.File.Lines()
+		oc.more = &outcomeDetail{findings: fs, lines: u.File.Lines()}
 	}
 	u.File.Release()
 	return oc
