@@ -2,7 +2,6 @@ package jsonrpc
 
 import (
 	"bufio"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -59,7 +58,9 @@ type Conn struct {
 
 	wmu  sync.Mutex
 	w    io.Writer
-	werr error // once a write fails the peer may hold half a frame, so stop writing
+	werr error   // once a write fails the peer may hold half a frame, so stop writing
+	wbuf []byte  // the frame being written, kept for the next one
+	enc  encoder // encodes into wbuf
 }
 
 // NewConn returns a Conn reading from r and writing to w. Each message is
@@ -289,22 +290,47 @@ func unexpected(err error) error {
 	return err
 }
 
+// headerRoom is kept free before each body for the longest header.
+const headerRoom = len("Content-Length: 9223372036854775807\r\n\r\n")
+
+// maxKeptBuffer is the largest write buffer kept for the next message, so
+// that one huge message does not pin its memory for the session.
+const maxKeptBuffer = 1 << 20
+
 // Write sends one message.
 func (c *Conn) Write(m *Message) error {
-	body, err := json.Marshal(m)
+	return c.send(m, nil, false)
+}
+
+// send encodes m (with value as its params or result, if hasValue) after
+// room for the header, puts the header in front and writes the frame with
+// one call. The buffer is reused: io.Writer implementations must not keep
+// what they are given.
+func (c *Conn) send(m *Message, value any, hasValue bool) error {
+	c.wmu.Lock()
+	defer c.wmu.Unlock()
+	if cap(c.wbuf) < headerRoom {
+		c.wbuf = make([]byte, 0, 1024)
+	}
+	b, err := c.enc.appendMessage(c.wbuf[:headerRoom], m, value, hasValue)
+	defer func() {
+		if cap(b) <= maxKeptBuffer {
+			c.wbuf = b[:0]
+		} else {
+			c.wbuf = nil
+		}
+	}()
 	if err != nil {
 		return err
 	}
-	frame := make([]byte, 0, len(body)+32)
-	frame = fmt.Appendf(frame, "Content-Length: %d\r\n\r\n", len(body))
-	frame = append(frame, body...)
-
-	c.wmu.Lock()
-	defer c.wmu.Unlock()
 	if c.werr != nil {
 		return c.werr
 	}
-	if _, err := c.w.Write(frame); err != nil {
+	var h [headerRoom]byte
+	header := append(strconv.AppendInt(append(h[:0], "Content-Length: "...), int64(len(b)-headerRoom), 10), "\r\n\r\n"...)
+	start := headerRoom - len(header)
+	copy(b[start:], header)
+	if _, err := c.w.Write(b[start:]); err != nil {
 		c.werr = fmt.Errorf("jsonrpc: write: %w", err)
 		return c.werr
 	}
@@ -315,14 +341,18 @@ func (c *Conn) Write(m *Message) error {
 // request is answered with InternalError, so the client is not left waiting,
 // and the encoding error is returned.
 func (c *Conn) Reply(id ID, result any) error {
-	raw, err := json.Marshal(result)
-	if err != nil {
+	err := c.send(&Message{ID: id}, result, true)
+	if err == nil {
+		return nil
+	}
+	var ee *encodeError
+	if errors.As(err, &ee) {
 		if werr := c.ReplyError(id, Errorf(InternalError, "cannot encode the result")); werr != nil {
 			return werr
 		}
-		return fmt.Errorf("jsonrpc: encode result for %s: %w", id, err)
+		return fmt.Errorf("jsonrpc: encode result for %s: %w", id, ee.err)
 	}
-	return c.Write(&Message{ID: id, Result: raw})
+	return err
 }
 
 // ReplyError answers the request id with an error.
@@ -335,11 +365,10 @@ func (c *Conn) ReplyError(id ID, e *Error) error {
 
 // Notify sends a notification. Nil params are left out.
 func (c *Conn) Notify(method string, params any) error {
-	raw, err := marshalParams(params)
-	if err != nil {
-		return fmt.Errorf("jsonrpc: encode params for %s: %w", method, err)
+	if method == "" {
+		return fmt.Errorf("jsonrpc: a notification needs a method")
 	}
-	return c.Write(&Message{Method: method, Params: raw})
+	return paramsError(method, c.send(&Message{Method: method}, params, true))
 }
 
 // Request sends a request. Matching its response to id is the caller's job.
@@ -347,20 +376,20 @@ func (c *Conn) Request(id ID, method string, params any) error {
 	if id == nil {
 		return fmt.Errorf("jsonrpc: request %s needs an id", method)
 	}
-	raw, err := marshalParams(params)
-	if err != nil {
-		return fmt.Errorf("jsonrpc: encode params for %s: %w", method, err)
+	if method == "" {
+		return fmt.Errorf("jsonrpc: request %s needs a method", id)
 	}
-	return c.Write(&Message{ID: id, Method: method, Params: raw})
+	return paramsError(method, c.send(&Message{ID: id, Method: method}, params, true))
 }
 
-func marshalParams(params any) (json.RawMessage, error) {
-	if params == nil {
-		return nil, nil
+// paramsError says which method's params did not encode.
+func paramsError(method string, err error) error {
+	if err == nil {
+		return nil
 	}
-	raw, err := json.Marshal(params)
-	if err != nil || string(raw) == "null" {
-		return nil, err // a typed nil is no params, not "params": null
+	var ee *encodeError
+	if errors.As(err, &ee) {
+		return fmt.Errorf("jsonrpc: encode params for %s: %w", method, ee.err)
 	}
-	return raw, nil
+	return err
 }

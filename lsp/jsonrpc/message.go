@@ -10,7 +10,10 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"reflect"
 	"strconv"
+
+	"github.com/seslint/seslint/lsp/internal/jsonenc"
 )
 
 // ErrorCode is a JSON-RPC error code.
@@ -127,51 +130,154 @@ func (m *Message) IsNotification() bool { return m.Method != "" && m.ID == nil }
 // IsResponse reports whether m answers an earlier request.
 func (m *Message) IsResponse() bool { return m.Method == "" && m.ID != nil }
 
-// wireMessage is the JSON shape of every message. omitempty drops a nil
-// Result, so MarshalJSON sets it to null for a successful response without
-// one: JSON-RPC requires the member.
-type wireMessage struct {
-	JSONRPC string          `json:"jsonrpc"`
-	ID      json.RawMessage `json:"id,omitempty"`
-	Method  string          `json:"method,omitempty"`
-	Params  json.RawMessage `json:"params,omitempty"`
-	Result  json.RawMessage `json:"result,omitempty"`
-	Error   *Error          `json:"error,omitempty"`
-}
-
 // MarshalJSON writes m as a JSON-RPC 2.0 message.
 func (m Message) MarshalJSON() ([]byte, error) {
-	w := wireMessage{JSONRPC: "2.0", Method: m.Method, Params: m.Params}
-	if m.ID != nil {
-		if !validID(m.ID, m.Method == "") {
-			return nil, fmt.Errorf("jsonrpc: id %s is not a number or a string", m.ID)
+	var e encoder
+	return e.appendMessage(nil, &m, nil, false)
+}
+
+// Appender is implemented by params and results that write their own JSON,
+// exactly as json.Marshal would (compact, with <, > and & escaped), without
+// reflection. The language server's diagnostics do, since they go out on
+// every edit.
+type Appender interface {
+	AppendJSON(b []byte) ([]byte, error)
+}
+
+// encoder writes messages onto a byte slice, encoding each value once:
+// straight into the message, not into a slice of its own that is then
+// checked and copied again.
+type encoder struct {
+	buf []byte
+	enc *json.Encoder // writes to buf, through Write
+}
+
+func (e *encoder) Write(p []byte) (int, error) {
+	e.buf = append(e.buf, p...)
+	return len(p), nil
+}
+
+// encodeError reports a params or result value that did not encode.
+type encodeError struct{ err error }
+
+func (e *encodeError) Error() string { return e.err.Error() }
+func (e *encodeError) Unwrap() error { return e.err }
+
+// value appends the JSON of v.
+func (e *encoder) value(b []byte, v any) ([]byte, error) {
+	if a, ok := v.(Appender); ok && !nilPointer(v) {
+		b, err := a.AppendJSON(b)
+		if err != nil {
+			return b, &encodeError{err}
 		}
-		w.ID = json.RawMessage(m.ID)
+		return b, nil
 	}
-	if m.Method == "" {
+	if e.enc == nil {
+		// An Encoder rather than json.Marshal: it encodes into a pooled
+		// buffer and hands over the bytes without allocating a copy.
+		e.enc = json.NewEncoder(e)
+	}
+	e.buf = b
+	err := e.enc.Encode(v)
+	b, e.buf = e.buf, nil
+	if err != nil {
+		return b, &encodeError{err}
+	}
+	return b[:len(b)-1], nil // Encode ends the value with a newline
+}
+
+// nilPointer reports whether v is a nil pointer, which encodes as null.
+func nilPointer(v any) bool {
+	r := reflect.ValueOf(v)
+	return r.Kind() == reflect.Pointer && r.IsNil()
+}
+
+// appendMessage appends m as a JSON-RPC 2.0 message. With hasValue, value
+// is encoded in place of m's raw params (for a request or notification) or
+// result (for a response); a nil value, or one that encodes as null, is no
+// params rather than "params": null.
+func (e *encoder) appendMessage(b []byte, m *Message, value any, hasValue bool) ([]byte, error) {
+	response := m.Method == ""
+	if m.ID != nil && !validID(m.ID, response) {
+		return b, fmt.Errorf("jsonrpc: id %s is not a number or a string", m.ID)
+	}
+	if response {
 		if m.Error == nil && (m.ID == nil || string(m.ID) == "null") {
-			return nil, fmt.Errorf("jsonrpc: a successful response needs the request's id")
+			return b, fmt.Errorf("jsonrpc: a successful response needs the request's id")
 		}
-		if m.Result != nil && m.Error != nil {
-			return nil, fmt.Errorf("jsonrpc: response %s has both a result and an error", m.ID)
+		if (m.Result != nil || hasValue) && m.Error != nil {
+			return b, fmt.Errorf("jsonrpc: response %s has both a result and an error", m.ID)
 		}
-		if w.ID == nil {
-			w.ID = json.RawMessage(nullID)
-		}
-		w.Error = m.Error
-		w.Result = m.Result
-		if m.Error == nil && m.Result == nil {
-			w.Result = json.RawMessage("null")
+		if m.Params != nil {
+			return b, fmt.Errorf("jsonrpc: response %s carries params", m.ID)
 		}
 	} else {
 		if m.Result != nil || m.Error != nil {
-			return nil, fmt.Errorf("jsonrpc: %q carries a result or an error", m.Method)
+			return b, fmt.Errorf("jsonrpc: %q carries a result or an error", m.Method)
 		}
 		if p := bytes.TrimSpace(m.Params); len(p) > 0 && p[0] != '{' && p[0] != '[' {
-			return nil, fmt.Errorf("jsonrpc: params of %q must be an object or an array", m.Method)
+			return b, fmt.Errorf("jsonrpc: params of %q must be an object or an array", m.Method)
 		}
 	}
-	return json.Marshal(w)
+	var err error
+	b = append(b, `{"jsonrpc":"2.0"`...)
+	if m.ID != nil || response {
+		id := m.ID
+		if id == nil {
+			id = nullID
+		}
+		b = append(b, `,"id":`...)
+		if b, err = jsonenc.Raw(b, id); err != nil {
+			return b, err
+		}
+	}
+	switch {
+	case !response:
+		b = append(b, `,"method":`...)
+		b = jsonenc.String(b, m.Method)
+		if hasValue && value == nil || !hasValue && len(m.Params) == 0 {
+			break
+		}
+		mark := len(b)
+		b = append(b, `,"params":`...)
+		if !hasValue {
+			b, err = jsonenc.Raw(b, m.Params)
+			break
+		}
+		if b, err = e.value(b, value); err != nil {
+			break
+		}
+		switch p := b[mark+len(`,"params":`):]; {
+		case string(p) == "null":
+			b = b[:mark] // a typed nil is no params, not "params": null
+		case p[0] != '{' && p[0] != '[':
+			err = fmt.Errorf("jsonrpc: params of %q must be an object or an array", m.Method)
+		}
+	case m.Error != nil:
+		b = append(b, `,"error":{"code":`...)
+		b = strconv.AppendInt(b, int64(m.Error.Code), 10)
+		b = append(b, `,"message":`...)
+		b = jsonenc.String(b, m.Error.Message)
+		if len(m.Error.Data) > 0 {
+			b = append(b, `,"data":`...)
+			b, err = jsonenc.Raw(b, m.Error.Data)
+		}
+		b = append(b, '}')
+	default:
+		b = append(b, `,"result":`...)
+		switch {
+		case hasValue:
+			b, err = e.value(b, value)
+		case len(m.Result) > 0:
+			b, err = jsonenc.Raw(b, m.Result)
+		default:
+			b = append(b, "null"...) // JSON-RPC requires the member
+		}
+	}
+	if err != nil {
+		return b, err
+	}
+	return append(b, '}'), nil
 }
 
 // UnmarshalJSON reads and checks one JSON-RPC 2.0 message. Invalid input

@@ -59,11 +59,7 @@ type PublishDiagnosticsParams struct {
 // MarshalJSON writes a nil Diagnostics as [], which clears the document's
 // diagnostics; null is not a valid value.
 func (p PublishDiagnosticsParams) MarshalJSON() ([]byte, error) {
-	type plain PublishDiagnosticsParams
-	if p.Diagnostics == nil {
-		p.Diagnostics = []Diagnostic{}
-	}
-	return json.Marshal(plain(p))
+	return p.AppendJSON(nil)
 }
 
 // DocumentDiagnosticParams is the parameter of textDocument/diagnostic.
@@ -93,14 +89,7 @@ type DocumentDiagnosticReport struct {
 
 // MarshalJSON fills in kind "full" and writes nil Items as [].
 func (r DocumentDiagnosticReport) MarshalJSON() ([]byte, error) {
-	type plain DocumentDiagnosticReport
-	if r.Kind == "" {
-		r.Kind = ReportFull
-	}
-	if r.Items == nil {
-		r.Items = []Diagnostic{}
-	}
-	return json.Marshal(plain(r))
+	return r.AppendJSON(nil)
 }
 
 // HoverParams is the parameter of textDocument/hover.
