@@ -108,13 +108,17 @@ func (e *Engine) LintUnit(u *input.Unit) []finding.Finding {
 	}
 	// One Pass serves every rule in turn: a pass escapes to the heap (the
 	// check is called through a function value), so one per rule would be
-	// one allocation per rule per file.
-	p := &Pass{}
+	// one allocation per rule per file. The cache shares its allocation.
+	run := &struct {
+		pass  Pass
+		cache unitCache
+	}{cache: unitCache{policy: pol}}
+	p := &run.pass
 	for _, a := range e.active {
 		if a.rule.Check == nil {
 			continue
 		}
-		*p = Pass{Unit: u, Policy: pol, Options: e.options, rule: a.rule, severity: a.severity, out: p.out}
+		*p = Pass{Unit: u, Policy: pol, Options: e.options, rule: a.rule, severity: a.severity, out: p.out, cache: &run.cache}
 		a.rule.Check(p)
 	}
 	return p.out

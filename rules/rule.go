@@ -69,6 +69,26 @@ type Pass struct {
 	rule     *Rule
 	severity finding.Severity
 	out      []finding.Finding
+	cache    *unitCache
+}
+
+// unitCache holds what several rules derive from one unit's policy,
+// computed by the first rule that asks. The engine makes one per LintUnit
+// call and runs the rules in turn, so it needs no lock.
+type unitCache struct {
+	policy *policy.Policy
+	// actions holds every statement's resolved Action and NotAction
+	// values, statement after statement (Pass.actions); nil until asked.
+	actions []actionValue
+}
+
+// unitCache returns the pass's cache, making one when the pass has none or
+// it belongs to another policy (a Pass built outside the engine).
+func (p *Pass) unitCache() *unitCache {
+	if p.cache == nil || p.cache.policy != p.Policy {
+		p.cache = &unitCache{policy: p.Policy}
+	}
+	return p.cache
 }
 
 // Report records a finding.

@@ -18,7 +18,11 @@ var unknownAction = &Rule{
 	Summary: `An action is not an SES action: misspelt, missing the "ses:" prefix, another service's, or a wildcard that matches nothing`,
 	Check: func(p *Pass) {
 		for _, st := range stmtsOf(p) {
-			for _, v := range statementActionValues(st) {
+			for _, av := range p.actions(st) {
+				if av.known() {
+					continue
+				}
+				v := av.Node
 				if msg, fix := actionProblem(v.Text); msg != "" {
 					d := Diag{Span: v.Span, Node: v, Value: v.Text, Message: msg}
 					if fix != "" {
@@ -31,27 +35,26 @@ var unknownAction = &Rule{
 	},
 }
 
-// statementActionValues returns the string values of Action and NotAction.
-func statementActionValues(st *policy.Statement) []*source.Node {
-	return append(append([]*source.Node(nil), st.Action...), st.NotAction...)
-}
-
 // sesAction is an action string resolved against the SES action table.
 type sesAction struct {
 	// Name is the part after the prefix, as written.
 	Name string
 	// Wildcard marks a name with "*" or "?".
 	Wildcard bool
-	// Matches are the actions the name matches (one for an exact name).
+	// Matches are the actions the name matches (one for an exact name). It
+	// may be a view of awsdata's table: read it, never write to it.
 	Matches []awsdata.Action
 }
+
+// known reports an SES action, or a pattern that matches one.
+func (a sesAction) known() bool { return len(a.Matches) > 0 }
 
 // resolveSESAction resolves an action string with an "ses" prefix in any
 // case, or "*". ok is false for another prefix, no prefix, or a name that
 // matches no SES action.
 func resolveSESAction(s string) (sesAction, bool) {
 	if s == "*" {
-		return sesAction{Name: "*", Wildcard: true, Matches: awsdata.MatchActions("*")}, true
+		return sesAction{Name: "*", Wildcard: true, Matches: awsdata.ResolveActions("*")}, true
 	}
 	prefix, name := policy.SplitAction(s)
 	if !strings.Contains(s, ":") || !equalFold(prefix, awsdata.ActionPrefix) {
@@ -62,13 +65,56 @@ func resolveSESAction(s string) (sesAction, bool) {
 
 // resolveActionName resolves the part after "ses:".
 func resolveActionName(name string) (sesAction, bool) {
-	a := sesAction{Name: name, Wildcard: strings.ContainsAny(name, "*?")}
-	if a.Wildcard {
-		a.Matches = awsdata.MatchActions(name)
-	} else if act, ok := awsdata.LookupAction(name); ok {
-		a.Matches = []awsdata.Action{act}
+	a := sesAction{Name: name, Wildcard: strings.ContainsAny(name, "*?"), Matches: awsdata.ResolveActions(name)}
+	return a, a.known()
+}
+
+// actionValue is one string of a statement's Action or NotAction element
+// and what it resolves to.
+type actionValue struct {
+	Node *source.Node
+	sesAction
+}
+
+// actions returns st's Action values and then its NotAction values, each
+// resolved. Eight rules read them, so the whole policy is resolved once per
+// unit, into one slice, on first use.
+func (p *Pass) actions(st *policy.Statement) []actionValue {
+	if p.Policy == nil {
+		return resolveActionValues(nil, st)
 	}
-	return a, len(a.Matches) > 0
+	c := p.unitCache()
+	if c.actions == nil {
+		n := 0
+		for _, s := range p.Policy.Statements {
+			n += len(s.Action) + len(s.NotAction)
+		}
+		c.actions = make([]actionValue, 0, n)
+		for _, s := range p.Policy.Statements {
+			c.actions = resolveActionValues(c.actions, s)
+		}
+	}
+	off := 0
+	for _, s := range p.Policy.Statements {
+		n := len(s.Action) + len(s.NotAction)
+		if s == st {
+			return c.actions[off : off+n : off+n]
+		}
+		off += n
+	}
+	return resolveActionValues(nil, st) // not this policy's statement
+}
+
+// resolveActionValues appends st's resolved Action and NotAction values to
+// dst.
+func resolveActionValues(dst []actionValue, st *policy.Statement) []actionValue {
+	for _, list := range [2][]*source.Node{st.Action, st.NotAction} {
+		for _, v := range list {
+			a, _ := resolveSESAction(v.Text)
+			dst = append(dst, actionValue{Node: v, sesAction: a})
+		}
+	}
+	return dst
 }
 
 // sesPrefixAliases are prefixes people write for SES that IAM does not know:
@@ -127,18 +173,28 @@ func actionProblem(s string) (msg, fixed string) {
 // spelling for an exact name, and for a pattern "Literal*" the literal part
 // spelled as every action it matches spells it. Other patterns are kept.
 func canonicalActionName(a sesAction) string {
+	name, star := canonicalActionParts(a)
+	if star {
+		return name + "*"
+	}
+	return name
+}
+
+// canonicalActionParts is canonicalActionName without the final "*" of a
+// "Literal*" pattern, which star reports.
+func canonicalActionParts(a sesAction) (name string, star bool) {
 	if !a.Wildcard {
-		return a.Matches[0].Name
+		return a.Matches[0].Name, false
 	}
 	lit, ok := strings.CutSuffix(a.Name, "*")
 	if !ok || lit == "" || strings.ContainsAny(lit, "*?") {
-		return a.Name
+		return a.Name, false
 	}
 	canon := a.Matches[0].Name[:len(lit)]
 	for _, m := range a.Matches {
 		if m.Name[:len(lit)] != canon {
-			return a.Name
+			return a.Name, false
 		}
 	}
-	return canon + "*"
+	return canon, true
 }

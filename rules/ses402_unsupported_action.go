@@ -20,11 +20,11 @@ var unsupportedAction = &Rule{
 			if stmtDenies(st) {
 				verb = "has no effect in an identity policy"
 			}
-			for _, v := range statementActionValues(st) {
-				a, ok := resolveSESAction(v.Text)
-				if !ok || identityActionIn(a.Matches) {
+			for _, a := range p.actions(st) {
+				if !a.known() || identityActionIn(a.Matches) {
 					continue
 				}
+				v := a.Node
 				if !a.Wildcard {
 					p.At(v, "action %q %s: %s", v.Text, verb, whyNotIdentity(a.Matches[0]))
 					continue

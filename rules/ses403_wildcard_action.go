@@ -17,11 +17,11 @@ var wildcardAction = &Rule{
 			if !stmtAllows(st) {
 				continue
 			}
-			for _, v := range st.Action {
-				a, ok := resolveSESAction(v.Text)
-				if !ok || !a.Wildcard {
+			for _, a := range p.actions(st)[:len(st.Action)] {
+				if !a.known() || !a.Wildcard {
 					continue
 				}
+				v := a.Node
 				if a.Name == "*" {
 					p.At(v, `action %q grants every current and future SES action on this identity, including rewriting its policies and deleting it; list the actions the delegate needs, such as "ses:SendEmail" and "ses:SendRawEmail"`, v.Text)
 					continue

@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/seslint/seslint/internal/awsdata"
 	"github.com/seslint/seslint/internal/finding"
@@ -15,15 +16,12 @@ var actionCase = &Rule{
 	Summary: `An SES action is not in canonical case ("SES:SendEmail", "ses:sendemail" for "ses:SendEmail")`,
 	Check: func(p *Pass) {
 		for _, st := range stmtsOf(p) {
-			for _, v := range statementActionValues(st) {
-				a, ok := resolveSESAction(v.Text)
-				if !ok || v.Text == "*" {
+			for _, a := range p.actions(st) {
+				v := a.Node
+				if !a.known() || v.Text == "*" || spelledCanonically(v.Text, a.sesAction) {
 					continue
 				}
-				canon := awsdata.ActionPrefix + ":" + canonicalActionName(a)
-				if canon == v.Text {
-					continue
-				}
+				canon := awsdata.ActionPrefix + ":" + canonicalActionName(a.sesAction)
 				d := Diag{Span: v.Span, Node: v, Value: v.Text,
 					Message: fmt.Sprintf("action %q is not in canonical case; write %q", v.Text, canon),
 					Fix:     Replace(fmt.Sprintf("Change to %q", canon), v, fmt.Sprintf("%q", canon))}
@@ -31,4 +29,15 @@ var actionCase = &Rule{
 			}
 		}
 	},
+}
+
+// spelledCanonically reports whether s is "ses:" and a's canonical name,
+// comparing in parts so that the usual, canonical case builds no string.
+func spelledCanonically(s string, a sesAction) bool {
+	name, star := canonicalActionParts(a)
+	rest, ok := strings.CutPrefix(s, awsdata.ActionPrefix+":")
+	if ok && star {
+		rest, ok = strings.CutSuffix(rest, "*")
+	}
+	return ok && rest == name
 }

@@ -14,31 +14,33 @@ var redundantAction = &Rule{
 	Summary: `An action is listed twice in a statement, or is already covered by a wildcard there ("ses:Send*" with "ses:SendEmail")`,
 	Check: func(p *Pass) {
 		for _, st := range stmtsOf(p) {
-			for _, list := range []*source.Node{st.ActionNode, st.NotActionNode} {
-				if list != nil && list.Kind == source.Array {
-					checkRedundantActions(p, list)
-				}
+			vals := p.actions(st)
+			if n := st.ActionNode; n != nil && n.Kind == source.Array {
+				checkRedundantActions(p, n, vals[:len(st.Action)])
+			}
+			if n := st.NotActionNode; n != nil && n.Kind == source.Array {
+				checkRedundantActions(p, n, vals[len(st.Action):])
 			}
 		}
 	},
 }
 
-func checkRedundantActions(p *Pass, list *source.Node) {
-	// valid holds the elements that are SES actions or patterns matching
-	// one; anything else is SES401's.
-	var valid []*source.Node
-	for _, e := range list.Elems {
-		if e.Kind != source.String {
+// checkRedundantActions checks the array list, whose string elements are
+// vals. Only SES actions and patterns matching one take part; anything else
+// is SES401's.
+func checkRedundantActions(p *Pass, list *source.Node, vals []actionValue) {
+	for i, ev := range vals {
+		if !ev.known() {
 			continue
 		}
-		if _, ok := resolveSESAction(e.Text); ok {
-			valid = append(valid, e)
-		}
-	}
-	for i, e := range valid {
+		e := ev.Node
 		var by *source.Node
 		dup := false
-		for j, o := range valid {
+		for j, ov := range vals {
+			if !ov.known() {
+				continue
+			}
+			o := ov.Node
 			switch {
 			case j < i && equalFold(o.Text, e.Text):
 				by, dup = o, true

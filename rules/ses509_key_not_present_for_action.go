@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/seslint/seslint/internal/awsdata"
@@ -20,7 +21,7 @@ var keyNotPresentForAction = &Rule{
 			return
 		}
 		for _, st := range p.Policy.Statements {
-			acts, ok := resolveStatementActions(st)
+			acts, ok := resolveStatementActions(p, st)
 			if !ok {
 				continue
 			}
@@ -36,14 +37,7 @@ var keyNotPresentForAction = &Rule{
 				if !ok || k.Origin != awsdata.OriginSES {
 					continue
 				}
-				carried := false
-				for _, a := range acts {
-					if a.HasConditionKey(c.Key) {
-						carried = true
-						break
-					}
-				}
-				if carried {
+				if anyActionCarries(acts, k) {
 					continue
 				}
 				effect := "grants"
@@ -58,29 +52,35 @@ var keyNotPresentForAction = &Rule{
 	},
 }
 
-// resolveStatementActions resolves a statement's Action element to SES actions,
-// wildcards expanded. ok is false when there is nothing to resolve, when
-// the statement uses NotAction, or when an action is unknown (another
-// rule's business), so that callers stay quiet rather than guess.
-func resolveStatementActions(st *policy.Statement) (acts []awsdata.Action, ok bool) {
+// resolveStatementActions resolves a statement's Action element to SES
+// actions, each value with the actions it matches. ok is false when there
+// is nothing to resolve, when the statement uses NotAction, or when an
+// action is unknown (another rule's business), so that callers stay quiet
+// rather than guess.
+func resolveStatementActions(p *Pass, st *policy.Statement) (acts []actionValue, ok bool) {
 	if st.NotActionNode != nil || len(st.Action) == 0 {
 		return nil, false
 	}
-	for _, n := range st.Action {
-		matched := resolveActionString(n.Text)
-		if len(matched) == 0 {
+	acts = p.actions(st)[:len(st.Action)]
+	for _, a := range acts {
+		if !a.known() {
 			return nil, false
 		}
-		acts = append(acts, matched...)
 	}
 	return acts, true
 }
 
-// resolveActionString resolves one Action string ("ses:Send*", "*",
-// "SES:SendEmail") to the SES actions it names; nil when it names none.
-func resolveActionString(s string) []awsdata.Action {
-	a, _ := resolveSESAction(s)
-	return a.Matches
+// anyActionCarries reports whether one of the actions acts match carries
+// the condition key k, as Action.HasConditionKey would find it.
+func anyActionCarries(acts []actionValue, k awsdata.ConditionKey) bool {
+	for _, v := range acts {
+		for _, a := range v.Matches {
+			if slices.Contains(a.ConditionKeys, k.Name) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // actionListText quotes a statement's actions as written, for messages.

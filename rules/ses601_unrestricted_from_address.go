@@ -3,7 +3,6 @@ package rules
 import (
 	"fmt"
 
-	"github.com/seslint/seslint/internal/awsdata"
 	"github.com/seslint/seslint/internal/finding"
 	"github.com/seslint/seslint/internal/input"
 	"github.com/seslint/seslint/internal/policy"
@@ -35,15 +34,17 @@ var unrestrictedFromAddress = &Rule{
 			if !st.IsAllow() || st.HasConditionKey(sesFromAddressKey) {
 				continue
 			}
+			// at is the first value that grants sending; carries, whether
+			// a sending action it grants carries the key.
 			var at *source.Node
-			var sending []awsdata.Action
-			for _, n := range st.Action {
-				for _, a := range resolveActionString(n.Text) {
+			carries := false
+			for _, v := range p.actions(st)[:len(st.Action)] {
+				for _, a := range v.Matches {
 					if a.Sending {
 						if at == nil {
-							at = n
+							at = v.Node
 						}
-						sending = append(sending, a)
+						carries = carries || a.HasConditionKey(sesFromAddressKey)
 					}
 				}
 			}
@@ -56,10 +57,6 @@ var unrestrictedFromAddress = &Rule{
 			}
 			if owner, ok := grantOwnerAccount(p.Unit, st); ok && grantOnlyToOwner(st, owner) {
 				continue // SES606's case: nothing is delegated
-			}
-			carries := false
-			for _, a := range sending {
-				carries = carries || a.HasConditionKey(sesFromAddressKey)
 			}
 			var msg string
 			if carries {

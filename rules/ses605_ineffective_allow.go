@@ -27,7 +27,7 @@ var ineffectiveAllow = &Rule{
 				if !d.IsDeny() || !cancelPlain(d) || !cancelUnconditional(d) {
 					continue
 				}
-				if !cancelPrincipals(d, a) || !cancelActions(d, a) || !cancelResources(d, a) {
+				if !cancelPrincipals(d, a) || !cancelActions(p, d, a) || !cancelResources(d, a) {
 					continue
 				}
 				p.Report(Diag{Span: a.Effect.Span, Node: a.Effect, Value: a.Effect.Text,
@@ -114,7 +114,7 @@ func cancelSamePrincipal(x, y string) bool {
 // cancelActions reports whether d's actions cover every action of a: as
 // written (d's "ses:*" covers a's "ses:Send*"), or through the actions a's
 // wildcard stands for.
-func cancelActions(d, a *policy.Statement) bool {
+func cancelActions(p *Pass, d, a *policy.Statement) bool {
 	covered := func(s string) bool {
 		for _, dn := range d.Action {
 			if wildcard.Match(dn.Text, s, true) {
@@ -123,15 +123,14 @@ func cancelActions(d, a *policy.Statement) bool {
 		}
 		return false
 	}
-	for _, an := range a.Action {
-		if covered(an.Text) {
+	for _, av := range p.actions(a)[:len(a.Action)] {
+		if covered(av.Node.Text) {
 			continue
 		}
-		acts := resolveActionString(an.Text)
-		if len(acts) == 0 {
+		if !av.known() {
 			return false
 		}
-		for _, act := range acts {
+		for _, act := range av.Matches {
 			if !covered(act.FullName()) {
 				return false
 			}

@@ -291,3 +291,42 @@ func MatchActions(pattern string) []Action {
 	}
 	return out
 }
+
+// ResolveActions returns the actions name (the part after "ses:") stands
+// for: the one action of an exact name in any case, as LookupAction finds
+// it, or every action a pattern with "*" or "?" matches, as MatchActions
+// finds them; nil when there are none. The linter resolves every action of
+// every policy, so the result is a view of the package's table whenever the
+// matches are adjacent in it (an exact name, "Send*", "*") and costs no
+// allocation; like an Action's ConditionKeys, it must not be modified.
+func ResolveActions(name string) []Action {
+	if !strings.ContainsAny(name, "*?") {
+		var buf [maxFoldLen]byte
+		b, ok := foldASCII(&buf, name)
+		if !ok {
+			return nil
+		}
+		i, ok := actionIndex[string(b)]
+		if !ok {
+			return nil
+		}
+		return actions[i : i+1 : i+1]
+	}
+	lo, hi := -1, -1
+	for i := range actions {
+		if !wildcard.Match(name, actions[i].Name, true) {
+			continue
+		}
+		if lo >= 0 && hi != i {
+			return MatchActions(name) // matches with gaps: a copy
+		}
+		if lo < 0 {
+			lo = i
+		}
+		hi = i + 1
+	}
+	if lo < 0 {
+		return nil
+	}
+	return actions[lo:hi:hi]
+}
