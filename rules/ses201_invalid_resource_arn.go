@@ -3,6 +3,7 @@ package rules
 import (
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/seslint/seslint/internal/awsdata"
@@ -42,7 +43,11 @@ var invalidResourceARN = &Rule{
 // resARNForm is how messages spell the shape of an identity ARN.
 const resARNForm = "arn:PARTITION:ses:REGION:ACCOUNT:identity/NAME"
 
-func resHasWildcard(s string) bool { return strings.ContainsAny(s, "*?") }
+// resHasWildcard is two byte searches: ContainsAny builds a set on every
+// call, and this runs on every part of every ARN.
+func resHasWildcard(s string) bool {
+	return strings.IndexByte(s, '*') >= 0 || strings.IndexByte(s, '?') >= 0
+}
 
 // resARNProblem says what is wrong with s as an SES identity ARN, the
 // most specific problem first, and gives the corrected ARN when the fix is
@@ -50,7 +55,7 @@ func resHasWildcard(s string) bool { return strings.ContainsAny(s, "*?") }
 // resource, parts holding a wildcard are left to SES203 and a "*" Region is
 // accepted (SES Global endpoints); without it, both are problems.
 func resARNProblem(s, noun string, resource bool) (msg, fixed string) {
-	at := fmt.Sprintf("%s %q", noun, s)
+	at := resSubject{noun, s}
 	if !strings.HasPrefix(s, "arn:") {
 		switch {
 		case len(s) >= 4 && strings.EqualFold(s[:4], "arn:"):
@@ -101,13 +106,13 @@ func resARNProblem(s, noun string, resource bool) (msg, fixed string) {
 	}
 
 	// Account.
-	switch digits := accountSeparators.Replace(a.Account); {
+	switch {
 	case policy.IsAccountID(a.Account), skip(a.Account):
 	case a.Account == "":
 		return fmt.Sprintf("%s has no account ID; write the 12-digit account that owns the identity", at), ""
-	case policy.IsAccountID(digits):
+	case policy.IsAccountID(accountSeparators.Replace(a.Account)):
 		b := a
-		b.Account = digits
+		b.Account = accountSeparators.Replace(a.Account)
 		return fmt.Sprintf("%s writes account %q with separators; an account ID is 12 digits with none", at, a.Account), b.String()
 	case resIsAllDigits(a.Account):
 		return fmt.Sprintf("%s names account %q, which has %d digits; an account ID has 12", at, a.Account, len(a.Account)), ""
@@ -143,8 +148,14 @@ func resARNProblem(s, noun string, resource bool) (msg, fixed string) {
 	return "", ""
 }
 
+// resSubject is the value a message is about ("resource \"arn:...\""),
+// formatted by fmt only once there is a problem: valid ARNs cost nothing.
+type resSubject struct{ noun, s string }
+
+func (r resSubject) String() string { return r.noun + " " + strconv.Quote(r.s) }
+
 // resRegionProblem checks the Region part of an identity ARN.
-func resRegionProblem(a policy.ARN, at string, resource bool) (msg, fixed string) {
+func resRegionProblem(a policy.ARN, at resSubject, resource bool) (msg, fixed string) {
 	r := a.Region
 	switch {
 	case r == "":

@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"iter"
 
 	"github.com/seslint/seslint/internal/finding"
 	"github.com/seslint/seslint/internal/input"
@@ -18,13 +19,12 @@ var resourceNotIdentity = &Rule{
 		if p.Policy == nil {
 			return
 		}
-		resources := resIdentities(p.Policy)
 		if f := p.Unit.Identity; f.Known {
 			want, ok := identParse(f.Value)
 			if !ok {
 				return // SES102's finding
 			}
-			for _, r := range resources {
+			for r := range resIdentities(p.Policy) {
 				what := resMismatch(r.ref, want)
 				if what == "" {
 					continue
@@ -40,11 +40,12 @@ var resourceNotIdentity = &Rule{
 			return
 		}
 		// No identity known: the statements must at least agree.
-		if len(resources) == 0 {
-			return
-		}
-		first := resources[0]
-		for _, r := range resources[1:] {
+		var first resIdentity
+		for r := range resIdentities(p.Policy) {
+			if first.node == nil {
+				first = r
+				continue
+			}
 			if r.st == first.st {
 				continue // several resources in one statement are SES204's
 			}
@@ -63,25 +64,29 @@ type resIdentity struct {
 	ref  identRef
 }
 
-// resIdentities returns the Resource values that are SES identity ARNs
+// resIdentities yields the Resource values that are SES identity ARNs
 // with a name free of wildcards; the others are SES201's and SES203's.
-func resIdentities(pol *policy.Policy) []resIdentity {
-	var out []resIdentity
-	for _, st := range pol.Statements {
-		for _, r := range st.Resource {
-			a, ok := policy.ParseARN(r.Text)
-			if !ok || a.Service != "ses" || tmplHasTemplate(r.Text) {
-				continue
+// Yielding rather than collecting them keeps SES202 and SES203 from
+// allocating.
+func resIdentities(pol *policy.Policy) iter.Seq[resIdentity] {
+	return func(yield func(resIdentity) bool) {
+		for _, st := range pol.Statements {
+			for _, r := range st.Resource {
+				a, ok := policy.ParseARN(r.Text)
+				if !ok || a.Service != "ses" || tmplHasTemplate(r.Text) {
+					continue
+				}
+				name, ok := a.IdentityName()
+				if !ok || name == "" || resHasWildcard(name) {
+					continue
+				}
+				if !yield(resIdentity{node: r, st: st,
+					ref: identRef{Name: name, Partition: a.Partition, Region: a.Region, Account: a.Account, IsARN: true}}) {
+					return
+				}
 			}
-			name, ok := a.IdentityName()
-			if !ok || name == "" || resHasWildcard(name) {
-				continue
-			}
-			out = append(out, resIdentity{node: r, st: st,
-				ref: identRef{Name: name, Partition: a.Partition, Region: a.Region, Account: a.Account, IsARN: true}})
 		}
 	}
-	return out
 }
 
 // resMismatch says how got differs from want, or "". Parts holding a

@@ -18,12 +18,16 @@ var wildcardResource = &Rule{
 		if p.Policy == nil {
 			return
 		}
-		exact := resExactARN(p)
+		// The fix is worked out at the first wildcard: most policies have none.
+		exact, exactKnown := "", false
 		for _, st := range p.Policy.Statements {
 			for _, r := range st.Resource {
 				where := resWildcardParts(r.Text)
 				if where == "" {
 					continue
+				}
+				if !exactKnown {
+					exact, exactKnown = resExactARN(p), true
 				}
 				msg := fmt.Sprintf("resource %q has a wildcard %s; SES requires the exact ARN of the identity the policy is attached to", r.Text, where)
 				if r.Text == "*" {
@@ -96,7 +100,7 @@ func resExactARN(p *Pass) string {
 		want, known = ref, true
 	}
 	exact := ""
-	for _, r := range resIdentities(p.Policy) {
+	for r := range resIdentities(p.Policy) {
 		if resHasWildcard(r.node.Text) || (known && !identSameName(r.ref.Name, want.Name)) {
 			return ""
 		}
