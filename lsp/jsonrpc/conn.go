@@ -2,9 +2,11 @@ package jsonrpc
 
 import (
 	"bufio"
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"mime"
 	"strconv"
 	"strings"
@@ -53,8 +55,9 @@ type Conn struct {
 	r   *bufio.Reader
 	max int64
 
-	resyncOn bool // WithResync
-	resync   bool // the next Read skips to the next header first
+	resyncOn bool  // WithResync
+	resync   bool  // the next Read skips to the next header first
+	names    names // method names read so far
 
 	wmu  sync.Mutex
 	w    io.Writer
@@ -66,7 +69,7 @@ type Conn struct {
 // NewConn returns a Conn reading from r and writing to w. Each message is
 // written with a single call to w.Write.
 func NewConn(r io.Reader, w io.Writer, opts ...Option) *Conn {
-	c := &Conn{r: bufio.NewReaderSize(r, headerBufSize), w: w, max: DefaultMaxMessageSize}
+	c := &Conn{r: bufio.NewReaderSize(r, headerBufSize), w: w, max: DefaultMaxMessageSize, names: names{}}
 	for _, o := range opts {
 		o(c)
 	}
@@ -116,7 +119,7 @@ func (c *Conn) Read() (*Message, error) {
 	if h.badType != "" {
 		return nil, c.answer(&MessageError{Err: Errorf(InvalidRequest, "%s", h.badType)})
 	}
-	m, err := parse(body)
+	m, err := parse(body, c.names)
 	if err != nil {
 		return nil, c.answer(err.(*MessageError))
 	}
@@ -223,29 +226,57 @@ func (c *Conn) readHeader() (header, error) {
 		if i >= maxHeaderLines {
 			return h, fmt.Errorf("%w: more than %d header lines", ErrFraming, maxHeaderLines)
 		}
-		name, value, ok := strings.Cut(string(line), ":")
-		if !ok {
+		colon := bytes.IndexByte(line, ':')
+		if colon < 0 {
 			return h, fmt.Errorf("%w: header line %q has no colon", ErrFraming, line)
 		}
-		value = strings.TrimSpace(value)
+		name, value := bytes.TrimSpace(line[:colon]), bytes.TrimSpace(line[colon+1:])
 		switch {
-		case strings.EqualFold(strings.TrimSpace(name), "Content-Length"):
-			n, err := strconv.ParseInt(value, 10, 64)
-			if err != nil || n < 0 || value[0] == '+' {
+		case bytes.EqualFold(name, []byte("Content-Length")):
+			n, ok := parseLength(value)
+			if !ok {
 				return h, fmt.Errorf("%w: Content-Length %q is not a byte count", ErrFraming, value)
 			}
 			if haveLength && n != h.length {
 				return h, fmt.Errorf("%w: two different Content-Length headers", ErrFraming)
 			}
 			h.length, haveLength = n, true
-		case strings.EqualFold(strings.TrimSpace(name), "Content-Type"):
-			h.badType = checkContentType(value)
+		case bytes.EqualFold(name, []byte("Content-Type")):
+			h.badType = checkContentType(string(value))
 		}
 	}
 	if !haveLength {
 		return h, fmt.Errorf("%w: missing Content-Length header", ErrFraming)
 	}
 	return h, nil
+}
+
+// parseLength reads a Content-Length: decimal digits, at most
+// math.MaxInt64. A minus sign is accepted before zeros only, as
+// strconv.ParseInt read "-0" before this was written without a string.
+func parseLength(v []byte) (int64, bool) {
+	digits := v
+	if len(v) > 1 && v[0] == '-' {
+		digits = v[1:]
+	}
+	if len(digits) == 0 {
+		return 0, false
+	}
+	var n int64
+	for _, c := range digits {
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		d := int64(c - '0')
+		if n > (math.MaxInt64-d)/10 {
+			return 0, false
+		}
+		n = n*10 + d
+	}
+	if n != 0 && len(digits) < len(v) {
+		return 0, false // negative
+	}
+	return n, true
 }
 
 // checkContentType returns why a Content-Type is refused, or "". The body

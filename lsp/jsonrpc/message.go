@@ -12,6 +12,7 @@ import (
 	"fmt"
 	"reflect"
 	"strconv"
+	"unicode/utf8"
 
 	"github.com/seslint/seslint/lsp/internal/jsonenc"
 )
@@ -283,7 +284,7 @@ func (e *encoder) appendMessage(b []byte, m *Message, value any, hasValue bool) 
 // UnmarshalJSON reads and checks one JSON-RPC 2.0 message. Invalid input
 // yields a *MessageError carrying the code to answer with.
 func (m *Message) UnmarshalJSON(data []byte) error {
-	msg, err := parse(data)
+	msg, err := parse(data, nil)
 	if err != nil {
 		return err
 	}
@@ -310,12 +311,14 @@ func (e *MessageError) Error() string {
 
 func (e *MessageError) Unwrap() error { return e.Err }
 
-// parse decodes and validates one message body.
-func parse(body []byte) (*Message, error) {
+// parse decodes and validates one message body. Method names are
+// interned in names, which may be nil.
+func parse(body []byte, names names) (*Message, error) {
 	if !json.Valid(body) {
 		return nil, &MessageError{Err: Errorf(ParseError, "message body is not valid JSON")}
 	}
-	switch trimmed := bytes.TrimLeft(body, " \t\r\n"); trimmed[0] {
+	trimmed := bytes.TrimLeft(body, " \t\r\n")
+	switch trimmed[0] {
 	case '{':
 	case '[':
 		// LSP never batches; answering keeps the peer from waiting forever.
@@ -323,39 +326,47 @@ func parse(body []byte) (*Message, error) {
 	default:
 		return nil, &MessageError{Err: Errorf(InvalidRequest, "message is not a JSON object")}
 	}
-	// A map, not a struct: encoding/json matches struct fields without
-	// regard to case, and JSON-RPC member names are case-sensitive.
-	var fields map[string]json.RawMessage
-	if err := json.Unmarshal(body, &fields); err != nil {
-		return nil, &MessageError{Err: Errorf(ParseError, "message body is not valid JSON")}
-	}
+	// Member names are matched exactly: encoding/json would match struct
+	// fields without regard to case, and JSON-RPC's are case-sensitive.
+	f := readMembers(trimmed)
 	invalid := func(id ID, response bool, format string, args ...any) (*Message, error) {
 		return nil, &MessageError{ID: id, Response: response, Err: Errorf(InvalidRequest, format, args...)}
 	}
 
+	// The raw members stay slices of body, which is the message's own.
 	var m Message
-	rawID, hasID := fields["id"]
-	rawMethod, hasMethod := fields["method"]
+	hasID, hasMethod := f.id != nil, f.method != nil
 	if hasID {
 		// Only a response may carry a null id: it answers a request we sent
 		// that the peer could not read.
-		if !validID(rawID, !hasMethod) {
-			return invalid(nil, !hasMethod, "id %s is not a number or a string", rawID)
+		if !validID(f.id, !hasMethod) {
+			return invalid(nil, !hasMethod, "id %s is not a number or a string", f.id)
 		}
-		m.ID = ID(rawID)
+		m.ID = ID(f.id)
 	}
-	if v, ok := fields["jsonrpc"]; !ok || string(v) != `"2.0"` {
+	if string(f.jsonrpc) != `"2.0"` {
 		return invalid(m.ID, !hasMethod, `"jsonrpc" must be "2.0"`)
 	}
 
 	if hasMethod {
-		if err := json.Unmarshal(rawMethod, &m.Method); err != nil || rawMethod[0] != '"' {
+		var method string
+		switch raw := f.method; {
+		case raw[0] != '"':
 			return invalid(m.ID, false, `"method" must be a string`)
+		case bytes.IndexByte(raw, '\\') < 0 && utf8.Valid(raw):
+			method = names.intern(raw[1 : len(raw)-1])
+		default:
+			var decoded string // escapes or invalid UTF-8: rare
+			if json.Unmarshal(raw, &decoded) != nil {
+				return invalid(m.ID, false, `"method" must be a string`)
+			}
+			method = decoded
 		}
-		if m.Method == "" {
+		if method == "" {
 			return invalid(m.ID, false, `"method" must not be empty`)
 		}
-		if p, ok := fields["params"]; ok {
+		m.Method = method
+		if p := f.params; p != nil {
 			switch p[0] {
 			case '{', '[':
 				m.Params = p
@@ -371,12 +382,11 @@ func parse(body []byte) (*Message, error) {
 	if !hasID {
 		return invalid(nil, false, `message has neither "method" nor "id"`)
 	}
-	rawResult, hasResult := fields["result"]
-	rawError, hasError := fields["error"]
-	if hasResult == hasError {
+	rawResult, rawError := f.result, f.error
+	if (rawResult != nil) == (rawError != nil) {
 		return invalid(m.ID, true, `response must have exactly one of "result" and "error"`)
 	}
-	if hasError {
+	if rawError != nil {
 		var e Error
 		if err := json.Unmarshal(rawError, &e); err != nil || rawError[0] != '{' || !hasMember(rawError, "code", "message") {
 			return invalid(m.ID, true, `"error" must be an object with an integer "code" and a string "message"`)
@@ -389,6 +399,132 @@ func parse(body []byte) (*Message, error) {
 		m.Result = rawResult
 	}
 	return &m, nil
+}
+
+// names keeps the strings of the method names a Conn has read, so that
+// reading a name seen before allocates nothing. A peer sends a handful of
+// distinct ones; past maxNames the rest are not kept.
+type names map[string]string
+
+const maxNames = 64
+
+func (n names) intern(b []byte) string {
+	if s, ok := n[string(b)]; ok {
+		return s
+	}
+	s := string(b)
+	if n != nil && len(n) < maxNames {
+		n[s] = s
+	}
+	return s
+}
+
+// members are the raw values of the members of a message that JSON-RPC
+// defines; nil for one that is absent. As in encoding/json, the last of two
+// members with the same name wins.
+type members struct {
+	jsonrpc, id, method, params, result, error []byte
+}
+
+// readMembers reads the members of obj, a valid JSON object.
+func readMembers(obj []byte) members {
+	var f members
+	i := 1
+	for {
+		i = skipSpace(obj, i)
+		if i >= len(obj) || obj[i] != '"' {
+			return f // the closing brace of an empty object
+		}
+		keyEnd := valueEnd(obj, i)
+		key := obj[i:keyEnd]
+		i = skipSpace(obj, skipSpace(obj, keyEnd)+1) // past the colon
+		end := valueEnd(obj, i)
+		val := obj[i:end]
+		name := key[1 : len(key)-1]
+		if bytes.IndexByte(key, '\\') >= 0 || !utf8.Valid(key) {
+			var decoded string // escapes or invalid UTF-8: rare
+			_ = json.Unmarshal(key, &decoded)
+			name = []byte(decoded)
+		}
+		// A switch on string(name) allocates nothing.
+		switch string(name) {
+		case "jsonrpc":
+			f.jsonrpc = val
+		case "id":
+			f.id = val
+		case "method":
+			f.method = val
+		case "params":
+			f.params = val
+		case "result":
+			f.result = val
+		case "error":
+			f.error = val
+		}
+		i = skipSpace(obj, end)
+		if i >= len(obj) || obj[i] != ',' {
+			return f
+		}
+		i++
+	}
+}
+
+func skipSpace(b []byte, i int) int {
+	for i < len(b) && (b[i] == ' ' || b[i] == '\t' || b[i] == '\n' || b[i] == '\r') {
+		i++
+	}
+	return i
+}
+
+// valueEnd returns the end of the valid JSON value that starts at b[i].
+func valueEnd(b []byte, i int) int {
+	if i >= len(b) {
+		return i
+	}
+	switch b[i] {
+	case '"':
+		return stringEnd(b, i)
+	case '{', '[':
+		depth := 0
+		for i < len(b) {
+			switch b[i] {
+			case '"':
+				i = stringEnd(b, i)
+				continue
+			case '{', '[':
+				depth++
+			case '}', ']':
+				depth--
+				if depth == 0 {
+					return i + 1
+				}
+			}
+			i++
+		}
+		return i
+	}
+	// A number, true, false or null.
+	for i < len(b) {
+		switch b[i] {
+		case ',', '}', ']', ' ', '\t', '\n', '\r':
+			return i
+		}
+		i++
+	}
+	return i
+}
+
+// stringEnd returns the index after the string that starts at b[i].
+func stringEnd(b []byte, i int) int {
+	for i++; i < len(b); i++ {
+		switch b[i] {
+		case '\\':
+			i++
+		case '"':
+			return i + 1
+		}
+	}
+	return i
 }
 
 // hasMember reports whether the JSON object obj has every named member.
