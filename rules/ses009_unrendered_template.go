@@ -2,7 +2,6 @@ package rules
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 
 	"github.com/seslint/seslint/internal/awsdata"
@@ -76,13 +75,82 @@ func (h tmplHits) texts() []string {
 	return out
 }
 
-// tmplPolicyVariableRe is an IAM policy variable: a condition key
-// (service-prefix:name, with a tag key after a slash) and an optional
-// default value, "${aws:userid, 'anonymous'}" (S11). Prefixes are service
-// prefixes or identity-provider names (aws, s3, saml,
-// cognito-identity.amazonaws.com); the name starts with a letter, which
-// keeps CloudFormation's ${AWS::AccountId} out.
-var tmplPolicyVariableRe = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9.\-]*:[A-Za-z][A-Za-z0-9_.\-/:+=@]*(\s*,\s*'[^']*')?$`)
+// tmplIsPolicyVariable reports whether s, the text between "${" and "}",
+// is an IAM policy variable: a condition key (service-prefix:name, with a
+// tag key after a slash) and an optional default value,
+// "aws:userid, 'anonymous'" (S11). Prefixes are service prefixes or
+// identity-provider names (aws, s3, saml, cognito-identity.amazonaws.com);
+// the name starts with a letter, which keeps CloudFormation's
+// ${AWS::AccountId} out. In the terms of a regular expression:
+// ^[A-Za-z0-9][A-Za-z0-9.\-]*:[A-Za-z][A-Za-z0-9_.\-/:+=@]*(\s*,\s*'[^']*')?$
+// (the tests hold it to that).
+func tmplIsPolicyVariable(s string) bool {
+	colon := strings.IndexByte(s, ':')
+	if colon <= 0 || !tmplIsAlnum(s[0]) {
+		return false
+	}
+	for i := 1; i < colon; i++ {
+		if c := s[i]; !tmplIsAlnum(c) && c != '.' && c != '-' {
+			return false
+		}
+	}
+	i := colon + 1
+	if i == len(s) || !tmplIsLetter(s[i]) {
+		return false
+	}
+	for i++; i < len(s) && tmplVariableNameByte(s[i]); i++ {
+	}
+	if i == len(s) {
+		return true
+	}
+	// The default value: white space, a comma, white space, a quoted string
+	// that ends s.
+	rest := tmplTrimSpace(s[i:])
+	if rest == "" || rest[0] != ',' {
+		return false
+	}
+	rest = tmplTrimSpace(rest[1:])
+	return len(rest) >= 2 && rest[0] == '\'' && strings.IndexByte(rest[1:], '\'') == len(rest)-2
+}
+
+func tmplIsAlnum(c byte) bool { return tmplIsLetter(c) || c >= '0' && c <= '9' }
+
+func tmplVariableNameByte(c byte) bool {
+	switch c {
+	case '_', '.', '-', '/', ':', '+', '=', '@':
+		return true
+	}
+	return tmplIsAlnum(c)
+}
+
+// tmplTrimSpace drops leading white space as RE2's \s reads it: tab,
+// newline, form feed, carriage return and space (no vertical tab).
+func tmplTrimSpace(s string) string {
+	for s != "" {
+		switch s[0] {
+		case '\t', '\n', '\f', '\r', ' ':
+			s = s[1:]
+			continue
+		}
+		break
+	}
+	return s
+}
+
+// tmplStartByte marks the bytes every template form starts with.
+var tmplStartByte = [256]bool{'$': true, '{': true, '<': true, '%': true, '#': true}
+
+// tmplMayHold reports whether s has a byte a template form starts with;
+// most values have none. A table, as strings.ContainsAny builds its set
+// on every call.
+func tmplMayHold(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if tmplStartByte[s[i]] {
+			return true
+		}
+	}
+	return false
+}
 
 // tmplFind finds template text in s. The forms found everywhere are
 // unambiguous in a policy: ${...} that is not a policy variable, {{ ... }},
@@ -91,9 +159,7 @@ var tmplPolicyVariableRe = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9.\-]*:[A-Za
 // placeholder (<your-account-id>), are skipped in free text such as a
 // display name, where those characters may be meant.
 func tmplFind(s string, freeText bool) tmplHits {
-	// Every form below starts with one of these bytes; most values have
-	// none, so they are done without the scan.
-	if !strings.ContainsAny(s, "${<%#") {
+	if !tmplMayHold(s) {
 		return nil
 	}
 	var hits tmplHits
@@ -112,7 +178,7 @@ func tmplFind(s string, freeText bool) tmplHits {
 			if j := strings.IndexByte(s[i+2:], '}'); j >= 0 {
 				end := i + 2 + j + 1
 				inner := s[i+2 : end-1]
-				if awsdata.IsPolicyVariableEscape(s[i:end]) || tmplPolicyVariableRe.MatchString(inner) {
+				if awsdata.IsPolicyVariableEscape(s[i:end]) || tmplIsPolicyVariable(inner) {
 					i = add(i, end, tmplHitVariable)
 				} else {
 					i = add(i, end, tmplHitTemplate)
@@ -214,7 +280,7 @@ type tmplCheck struct {
 
 // value checks one string value of the policy.
 func (c tmplCheck) value(n *source.Node) {
-	if !strings.ContainsAny(n.Text, "${<%#") {
+	if !tmplMayHold(n.Text) {
 		return // nothing tmplFind could match: skip working out the place
 	}
 	where, ctx := c.place(n)

@@ -49,18 +49,19 @@ func identProblem(s string) (msg, fixed string) {
 	if identIsName(s) {
 		return "", ""
 	}
-	at := fmt.Sprintf("identity %q", s)
+	// Each message formats the identity itself: a valid identity ARN gets
+	// this far, and quoting it up front would cost it a string.
 	switch t := strings.TrimSpace(s); {
 	case s == "":
 		return "identity is empty; name an email address, a domain or an identity ARN", ""
 	case t != s && identIsName(t):
-		return fmt.Sprintf("%s has spaces around it; did you mean %q?", at, t), t
+		return fmt.Sprintf("identity %q has spaces around it; did you mean %q?", s, t), t
 	case strings.HasSuffix(s, ".") && identIsName(strings.TrimSuffix(s, ".")):
 		t = strings.TrimSuffix(s, ".")
-		return fmt.Sprintf("%s ends with a dot; SES identities are written without it: did you mean %q?", at, t), t
+		return fmt.Sprintf("identity %q ends with a dot; SES identities are written without it: did you mean %q?", s, t), t
 	}
 	if addr, ok := identAngleAddress(s); ok {
-		return fmt.Sprintf("%s holds a display name; the identity is the address alone: did you mean %q?", at, addr), addr
+		return fmt.Sprintf("identity %q holds a display name; the identity is the address alone: did you mean %q?", s, addr), addr
 	}
 	if len(s) >= 4 && strings.EqualFold(s[:4], "arn:") {
 		if msg, fixed := resARNProblem(s, "identity", false); msg != "" {
@@ -68,11 +69,11 @@ func identProblem(s string) (msg, fixed string) {
 		}
 		a, _ := policy.ParseARN(s)
 		if name, _ := a.IdentityName(); !identIsName(name) {
-			return fmt.Sprintf("%s names %q, which is neither an email address nor a domain", at, name), ""
+			return fmt.Sprintf("identity %q names %q, which is neither an email address nor a domain", s, name), ""
 		}
 		return "", ""
 	}
-	return fmt.Sprintf("%s is not an email address, a domain or an SES identity ARN", at), ""
+	return fmt.Sprintf("identity %q is not an email address, a domain or an SES identity ARN", s), ""
 }
 
 // identAngleAddress finds the address in `Name <user@example.com>`.
@@ -85,12 +86,24 @@ func identAngleAddress(s string) (string, bool) {
 	return addr, identIsName(addr) && strings.Contains(addr, "@")
 }
 
-// identIsName reports an email address or a domain. Domain names are
-// case-insensitive, so the shape is checked in lower case
-// (input.IsDomain's top-level-domain pattern is lower-case only).
+// identIsName reports an email address or a domain. The input package
+// folds ASCII case itself, so ASCII needs no lowering; other text is
+// lowered first, which turns some runes into ASCII letters ("İ" into "i").
 func identIsName(s string) bool {
-	l := strings.ToLower(s)
+	l := s
+	if !identASCII(s) {
+		l = strings.ToLower(s)
+	}
 	return input.IsEmail(l) || input.IsDomain(l)
+}
+
+func identASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
 }
 
 // identRef is an identity reduced to what policies compare: its name,

@@ -2,7 +2,6 @@ package rules
 
 import (
 	"fmt"
-	"regexp"
 	"slices"
 	"strings"
 
@@ -149,7 +148,7 @@ func awsPrincipalProblem(v *source.Node) (string, *finding.Fix) {
 			return fmt.Sprintf("principal %q has spaces around it; write %q", t, trimmed), Replace("Remove the spaces", v, fmt.Sprintf("%q", trimmed))
 		}
 		return fmt.Sprintf("principal %q has spaces around it and is not an account ID, an IAM ARN or a unique ID", t), nil
-	case strings.ContainsAny(t, "*?"):
+	case strings.IndexByte(t, '*') >= 0 || strings.IndexByte(t, '?') >= 0: // not ContainsAny: no set to build
 		return fmt.Sprintf(`principal %q has a partial wildcard; IAM accepts "*" alone (everyone) and no wildcard inside a principal: name the principals, or use "*" with an ArnLike condition on aws:PrincipalArn`, t), nil
 	case len(t) >= 4 && equalFold(t[:4], "arn:"):
 		return iamARNProblem(v)
@@ -182,19 +181,68 @@ func placeholderMessage(subject string) string {
 	return fmt.Sprintf("%s is a placeholder, not an account ID; put the delegate's 12-digit account ID (SES rejects the policy as it is)", subject)
 }
 
-// principalTemplateRe matches the template text SES009 (unrendered-template)
-// reports in any value: ${...}, {{...}}, $(...), %{...}, #{...}, <%...%>, a
-// shell variable ($ACCOUNT_ID), a format field ({account_id}) and a
-// documentation placeholder (<your-account-id>). The principal rules leave
-// such values to SES009 so that each problem is reported once; keep this in
-// step with SES009's forms.
-var principalTemplateRe = regexp.MustCompile(`\$\{|\{\{|\$\(|%\{|#\{|<%|(^|[^\w$\\])\$[A-Za-z_]\w+|<[A-Za-z][\w -]*>|\{[A-Za-z_][\w.]*\}`)
-
-// templated reports a value that holds template text, which is SES009's.
+// templated reports a value that holds template text, which is SES009's:
+// ${...}, {{...}}, $(...), %{...}, #{...}, <%...%>, a shell variable
+// ($ACCOUNT_ID), a format field ({account_id}) and a documentation
+// placeholder (<your-account-id>). The principal rules leave such values to
+// SES009 so that each problem is reported once; keep this in step with
+// SES009's forms. In the terms of a regular expression, it finds
+// \$\{|\{\{|\$\(|%\{|#\{|<%|(^|[^\w$\\])\$[A-Za-z_]\w+|<[A-Za-z][\w -]*>|\{[A-Za-z_][\w.]*\}
+// anywhere in s (the tests hold it to that).
 func templated(s string) bool {
-	// Every alternative needs one of these bytes; most principals have none,
-	// and the check is far cheaper than the expression.
-	return strings.ContainsAny(s, "${<%#") && principalTemplateRe.MatchString(s)
+	for i := 0; i < len(s); i++ {
+		if !tmplStartByte[s[i]] {
+			continue
+		}
+		var next byte
+		if i+1 < len(s) {
+			next = s[i+1]
+		}
+		switch s[i] {
+		case '$':
+			if next == '{' || next == '(' {
+				return true
+			}
+			// A shell variable of two or more characters, not inside a
+			// word: unlike SES009's scan, any non-ASCII byte before the "$"
+			// counts as outside one, as [^\w$\\] takes any such rune.
+			if tmplIsIdentStart(next) && i+2 < len(s) && tmplIsIdentByte(s[i+2]) &&
+				(i == 0 || !tmplIsIdentByte(s[i-1]) && s[i-1] != '$' && s[i-1] != '\\') {
+				return true
+			}
+		case '{':
+			if next == '{' {
+				return true
+			}
+			if tmplIsIdentStart(next) {
+				j := i + 2
+				for j < len(s) && (tmplIsIdentByte(s[j]) || s[j] == '.') {
+					j++
+				}
+				if j < len(s) && s[j] == '}' {
+					return true
+				}
+			}
+		case '%', '#':
+			if next == '{' {
+				return true
+			}
+		case '<':
+			if next == '%' {
+				return true
+			}
+			if tmplIsLetter(next) {
+				j := i + 2
+				for j < len(s) && (tmplIsIdentByte(s[j]) || s[j] == '-' || s[j] == ' ') {
+					j++
+				}
+				if j < len(s) && s[j] == '>' {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 func allDigits(s string) bool {
@@ -259,7 +307,9 @@ func iamARNProblem(v *source.Node) (string, *finding.Fix) {
 		}
 		return "", nil
 	}
-	parts := strings.Split(rest, "/")
+	// Split into a stack buffer: every valid principal ARN comes here.
+	var buf [8]string
+	parts := appendSplit(buf[:0], rest, '/')
 	names := parts[max(0, len(parts)-form.Names):]
 	path := parts[:len(parts)-len(names)]
 	switch {
@@ -276,6 +326,19 @@ func iamARNProblem(v *source.Node) (string, *finding.Fix) {
 		}
 	}
 	return "", nil
+}
+
+// appendSplit appends the parts of s between the seps to dst, as
+// strings.Split would return them.
+func appendSplit(dst []string, s string, sep byte) []string {
+	for {
+		i := strings.IndexByte(s, sep)
+		if i < 0 {
+			return append(dst, s)
+		}
+		dst = append(dst, s[:i])
+		s = s[i+1:]
+	}
 }
 
 func formNoun(f awsdata.PrincipalARNForm) string {

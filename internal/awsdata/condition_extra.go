@@ -3,7 +3,6 @@ package awsdata
 import (
 	"encoding/base64"
 	"net/netip"
-	"regexp"
 	"strings"
 	"time"
 )
@@ -95,14 +94,12 @@ var dateLayouts = []string{
 	"2006-01-02T15:04:05Z0700",
 }
 
-var epochRe = regexp.MustCompile(`^[0-9]+$`)
-
 // ValidDateConditionValue reports a value a Date operator can read: a W3C
 // ISO 8601 date or date-time, or epoch seconds (S8). Which other ISO 8601
 // forms IAM accepts (week dates, the basic format without dashes) is
 // UNVERIFIED; they are reported.
 func ValidDateConditionValue(s string) bool {
-	if epochRe.MatchString(s) {
+	if allDigits(s) {
 		return true
 	}
 	for _, layout := range dateLayouts {
@@ -113,11 +110,33 @@ func ValidDateConditionValue(s string) bool {
 	return false
 }
 
-var numericRe = regexp.MustCompile(`^[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)$`)
-
 // ValidNumericConditionValue reports an integer or a decimal, as the Numeric
-// operators take (S8; AWS's examples quote them as strings).
-func ValidNumericConditionValue(s string) bool { return numericRe.MatchString(s) }
+// operators take (S8; AWS's examples quote them as strings): an optional
+// sign, then digits with an optional fraction ("12", "12.", "12.5") or a
+// fraction alone (".5").
+func ValidNumericConditionValue(s string) bool {
+	if s != "" && (s[0] == '+' || s[0] == '-') {
+		s = s[1:]
+	}
+	whole, frac, dot := strings.Cut(s, ".")
+	if whole == "" {
+		return dot && allDigits(frac)
+	}
+	return allDigits(whole) && (frac == "" || allDigits(frac))
+}
+
+// allDigits reports a non-empty run of ASCII digits.
+func allDigits(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
 
 // ValidBoolConditionValue reports "true" or "false", which Bool and Null
 // take (S8). Case is not compared: every AWS example is lower-case, and

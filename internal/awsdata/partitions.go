@@ -3,6 +3,7 @@ package awsdata
 import (
 	"regexp"
 	"slices"
+	"sync"
 )
 
 // Where the partition and Region table comes from.
@@ -31,15 +32,24 @@ type PartitionInfo struct {
 	// SESRegions lists the Regions with a non-deprecated SES ("email")
 	// endpoint, sorted. It is empty for the partitions without SES.
 	SESRegions []string
-
-	regionRE *regexp.Regexp
 }
 
 // MatchesRegionPattern reports whether region fits the partition's Region
 // pattern; a Region AWS has not launched yet may fit it.
 func (p PartitionInfo) MatchesRegionPattern(region string) bool {
-	return p.regionRE != nil && p.regionRE.MatchString(region)
+	re := regionPatterns()[p.RegionPattern]
+	return re != nil && re.MatchString(region)
 }
+
+// regionPatterns compiles the table's Region patterns on first use, not at
+// init: only a Region that no partition lists needs them.
+var regionPatterns = sync.OnceValue(func() map[string]*regexp.Regexp {
+	m := make(map[string]*regexp.Regexp, len(partitions))
+	for _, p := range partitions {
+		m[p.RegionPattern] = regexp.MustCompile(p.RegionPattern)
+	}
+	return m
+})
 
 // partitions is S12's partition list, in the order partitions.json uses. The
 // IAM User Guide of 2023 (S11) names only aws, aws-cn and aws-us-gov; the SDK
@@ -137,7 +147,6 @@ func buildPartitions() (map[string]int, map[string]int, map[string]map[string]bo
 	ses := make(map[string]map[string]bool, len(partitions))
 	for i := range partitions {
 		p := &partitions[i]
-		p.regionRE = regexp.MustCompile(p.RegionPattern)
 		byID[p.ID] = i
 		for _, r := range p.Regions {
 			byRegion[r] = i

@@ -1,7 +1,6 @@
 package awsdata
 
 import (
-	"regexp"
 	"strings"
 )
 
@@ -88,15 +87,35 @@ func NonPrincipalIAMType(typ string) (why string, ok bool) {
 	return why, ok
 }
 
-// iamNameRE is an IAM user, role, session or federated-user name: letters,
-// digits and + = , . @ _ - (S11, friendly names; S10). Users and roles allow
-// 64 characters, role session names 64 and federated user names 32 (S11
-// quotas); 64 is used for all.
-var iamNameRE = regexp.MustCompile(`^[\w+=,.@-]{1,64}$`)
-
 // ValidIAMName reports whether s is a valid IAM user, role, session or
-// federated-user name.
-func ValidIAMName(s string) bool { return iamNameRE.MatchString(s) }
+// federated-user name: 1 to 64 ASCII letters, digits and + = , . @ _ -
+// (S11, friendly names; S10). Users and roles allow 64 characters, role
+// session names 64 and federated user names 32 (S11 quotas); 64 is used
+// for all.
+func ValidIAMName(s string) bool {
+	if len(s) < 1 || len(s) > 64 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if !iamNameByte[s[i]] {
+			return false
+		}
+	}
+	return true
+}
+
+// iamNameByte is the set [\w+=,.@-] (RE2's \w is ASCII only). A table
+// written out, not built, so that init has nothing to do.
+var iamNameByte = [256]bool{
+	'0': true, '1': true, '2': true, '3': true, '4': true, '5': true, '6': true, '7': true, '8': true, '9': true,
+	'A': true, 'B': true, 'C': true, 'D': true, 'E': true, 'F': true, 'G': true, 'H': true, 'I': true,
+	'J': true, 'K': true, 'L': true, 'M': true, 'N': true, 'O': true, 'P': true, 'Q': true, 'R': true,
+	'S': true, 'T': true, 'U': true, 'V': true, 'W': true, 'X': true, 'Y': true, 'Z': true,
+	'a': true, 'b': true, 'c': true, 'd': true, 'e': true, 'f': true, 'g': true, 'h': true, 'i': true,
+	'j': true, 'k': true, 'l': true, 'm': true, 'n': true, 'o': true, 'p': true, 'q': true, 'r': true,
+	's': true, 't': true, 'u': true, 'v': true, 'w': true, 'x': true, 'y': true, 'z': true,
+	'_': true, '+': true, '=': true, ',': true, '.': true, '@': true, '-': true,
+}
 
 // ValidIAMPath reports whether the path segments between a type and a name
 // ("division", "service-role") are valid: each is printable ASCII without a
@@ -145,15 +164,28 @@ var uniqueIDPrefixes = []UniqueIDPrefix{
 	{"ASIA", "a temporary (AWS STS) access key", false},
 }
 
-// uniqueIDRE is the shape of a unique ID: a four-letter prefix and upper-case
-// letters and digits, 16 to 128 characters in all (S11; the IDs AWS issues
-// have 21).
-var uniqueIDRE = regexp.MustCompile(`^A[A-Z]{3}[A-Z0-9]{12,124}$`)
+// uniqueIDShape reports the shape of a unique ID: a four-letter prefix
+// starting with A, then upper-case letters and digits, 16 to 128 characters
+// in all (S11; the IDs AWS issues have 21).
+func uniqueIDShape(s string) bool {
+	if len(s) < 16 || len(s) > 128 || s[0] != 'A' {
+		return false
+	}
+	for i := 1; i < len(s); i++ {
+		c := s[i]
+		if c < 'A' || c > 'Z' {
+			if i < 4 || c < '0' || c > '9' {
+				return false
+			}
+		}
+	}
+	return true
+}
 
 // LookupUniqueID returns the prefix entry of s when s has the shape of an IAM
 // unique ID with a known prefix, such as "AIDACKCEVSQ6C2EXAMPLE".
 func LookupUniqueID(s string) (UniqueIDPrefix, bool) {
-	if !uniqueIDRE.MatchString(s) {
+	if !uniqueIDShape(s) {
 		return UniqueIDPrefix{}, false
 	}
 	for _, p := range uniqueIDPrefixes {
@@ -172,20 +204,55 @@ func IsSampleUniqueID(s string) bool {
 	return ok && strings.HasSuffix(s, "EXAMPLE")
 }
 
-// placeholderRE matches the literal stand-ins AWS documentation and templates
-// use where an account ID goes (reference table 7): words such as ACCOUNT,
-// EXAMPLE, REPLACE or YOUR in any case (EXAMPLE65304, ACCOUNT_ID, account-id,
-// AWS-account-ID, your-account), a run of x or X, and unrendered template
-// syntax (${var.account_id}, {{account}}, <account number>, $ACCOUNT).
-var placeholderRE = regexp.MustCompile(`(?i)account|example|replace|your|changeme|todo|^x{4,}$|^\$|\$\{|\{\{|<[^>]*>`)
-
 // LooksLikePlaceholder reports whether s, found where an account ID or a
 // principal goes, is a documentation or template stand-in rather than a
 // value: "EXAMPLE65304" (the SES SDK example), "ACCOUNT_ID", "account-id",
 // "${var.account_id}", "<your account number>". Sample 12-digit accounts are
 // IsSampleAccount's business, not this function's.
+//
+// The stand-ins AWS documentation and templates use (reference table 7) are
+// words such as ACCOUNT, EXAMPLE, REPLACE or YOUR in any case (EXAMPLE65304,
+// ACCOUNT_ID, account-id, AWS-account-ID, your-account), a run of x or X,
+// and unrendered template syntax (${var.account_id}, {{account}},
+// <account number>, $ACCOUNT).
 func LooksLikePlaceholder(s string) bool {
-	return s != "" && placeholderRE.MatchString(s)
+	if s == "" {
+		return false
+	}
+	if s[0] == '$' || strings.Contains(s, "${") || strings.Contains(s, "{{") {
+		return true
+	}
+	if lt := strings.IndexByte(s, '<'); lt >= 0 && strings.LastIndexByte(s, '>') > lt {
+		return true
+	}
+	xs := len(s) >= 4
+	for i := 0; i < len(s); i++ {
+		c := lowerByte(s[i])
+		xs = xs && c == 'x'
+		var word string
+		switch c {
+		case 'a':
+			word = "account"
+		case 'c':
+			word = "changeme"
+		case 'e':
+			word = "example"
+		case 'r':
+			word = "replace"
+		case 't':
+			word = "todo"
+		case 'y':
+			word = "your"
+		default:
+			continue
+		}
+		// ASCII folding is exact here: no word has an s or a k, the only
+		// letters Unicode folding joins to runes outside ASCII.
+		if len(s)-i >= len(word) && equalFoldASCII(s[i:i+len(word)], word) {
+			return true
+		}
+	}
+	return xs
 }
 
 // EditDistance is the distance Suggest ranks candidates by: the

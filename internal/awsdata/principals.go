@@ -1,7 +1,6 @@
 package awsdata
 
 import (
-	"regexp"
 	"slices"
 	"strings"
 )
@@ -76,16 +75,44 @@ func KnownSESServicePrincipal(s string) bool {
 	return ok
 }
 
-// servicePrincipalForm is the shape of a service principal: dot-separated
-// lower-case DNS labels ending in amazonaws.com, or amazonaws.com.cn in
-// China. It covers the Regional form <service>.<region>.amazonaws.com (S10).
-// Requiring lower case is INFERRED from every documented principal; "*"
-// is not a valid service principal (S10).
-var servicePrincipalForm = regexp.MustCompile(`^([a-z0-9]([a-z0-9-]*[a-z0-9])?\.)+amazonaws\.com(\.cn)?$`)
-
 // ValidServicePrincipalForm reports whether s has the shape of a service
 // principal: "<name>.amazonaws.com", "<name>.<region>.amazonaws.com" or
 // "<name>.amazonaws.com.cn". Whether the service exists is not checked.
+//
+// The shape is dot-separated lower-case DNS labels ending in amazonaws.com,
+// or amazonaws.com.cn in China; it covers the Regional form
+// <service>.<region>.amazonaws.com (S10). Requiring lower case is INFERRED
+// from every documented principal; "*" is not a valid service principal
+// (S10). Labels have no length limit.
 func ValidServicePrincipalForm(s string) bool {
-	return servicePrincipalForm.MatchString(s)
+	head, ok := strings.CutSuffix(s, ".amazonaws.com")
+	if !ok {
+		if head, ok = strings.CutSuffix(s, ".amazonaws.com.cn"); !ok {
+			return false
+		}
+	}
+	for {
+		label, rest, more := strings.Cut(head, ".")
+		if !servicePrincipalLabel(label) {
+			return false
+		}
+		if !more {
+			return true
+		}
+		head = rest
+	}
+}
+
+// servicePrincipalLabel: lower-case letters, digits and "-", not starting
+// or ending with "-".
+func servicePrincipalLabel(l string) bool {
+	if l == "" || l[0] == '-' || l[len(l)-1] == '-' {
+		return false
+	}
+	for i := 0; i < len(l); i++ {
+		if c := l[i]; (c < 'a' || c > 'z') && (c < '0' || c > '9') && c != '-' {
+			return false
+		}
+	}
+	return true
 }

@@ -6,7 +6,6 @@ package input
 
 import (
 	"path/filepath"
-	"regexp"
 	"strings"
 
 	"github.com/seslint/seslint/internal/source"
@@ -210,16 +209,96 @@ func orDefault(o, d Origin) Origin {
 	return o
 }
 
-var (
-	domainRe = regexp.MustCompile(`(?i)^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$`)
-	emailRe  = regexp.MustCompile(`(?i)^[^@\s]+@(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$`)
-)
+// IsDomain reports whether s is a domain name SES could verify: one or more
+// labels of 1 to 63 letters, digits and hyphens, not starting or ending
+// with a hyphen, each followed by a dot, then a top-level domain of 2 to 63
+// letters. Letters are matched in any case. It is a scanner rather than a
+// regular expression so that package init compiles nothing; the tests hold
+// it to the expression it replaced.
+func IsDomain(s string) bool { return len(s) <= 253 && isDomainName(s) }
 
-// IsDomain reports whether s is a domain name SES could verify.
-func IsDomain(s string) bool { return len(s) <= 253 && domainRe.MatchString(s) }
+// IsEmail reports whether s is an email address identity: a local part
+// without "@" or ASCII white space, "@", and a domain as IsDomain reads it
+// (without its length limit).
+func IsEmail(s string) bool {
+	if len(s) > 320 {
+		return false
+	}
+	at := strings.IndexByte(s, '@')
+	if at <= 0 {
+		return false
+	}
+	for i := 0; i < at; i++ {
+		switch s[i] {
+		case '\t', '\n', '\f', '\r', ' ': // RE2's \s: no \v, nothing beyond ASCII
+			return false
+		}
+	}
+	return isDomainName(s[at+1:])
+}
 
-// IsEmail reports whether s is an email address identity.
-func IsEmail(s string) bool { return len(s) <= 320 && emailRe.MatchString(s) }
+func isDomainName(s string) bool {
+	labels := 0
+	for {
+		dot := strings.IndexByte(s, '.')
+		if dot < 0 {
+			return labels > 0 && isTopLevel(s)
+		}
+		if !isLabel(s[:dot]) {
+			return false
+		}
+		labels++
+		s = s[dot+1:]
+	}
+}
+
+// isLabel: 1 to 63 runes of letters, digits and "-", not starting or
+// ending with "-". Lengths count runes, as the expression did.
+func isLabel(l string) bool {
+	if l == "" || l[0] == '-' || l[len(l)-1] == '-' {
+		return false
+	}
+	n := 0
+	for i := 0; i < len(l); n++ {
+		if w := letterWidth(l[i:]); w > 0 {
+			i += w
+		} else if c := l[i]; c >= '0' && c <= '9' || c == '-' {
+			i++
+		} else {
+			return false
+		}
+	}
+	return n <= 63
+}
+
+// isTopLevel: 2 to 63 letters.
+func isTopLevel(l string) bool {
+	n := 0
+	for i := 0; i < len(l); n++ {
+		w := letterWidth(l[i:])
+		if w == 0 {
+			return false
+		}
+		i += w
+	}
+	return n >= 2 && n <= 63
+}
+
+// letterWidth is the byte length of the letter s starts with, or 0. The
+// case-insensitive [a-z] of Go's regexp takes, besides A-Z and a-z, the two
+// runes Unicode simple case folding joins to s and k: U+017F (long s) and
+// U+212A (Kelvin sign).
+func letterWidth(s string) int {
+	switch c := s[0]; {
+	case c|0x20 >= 'a' && c|0x20 <= 'z':
+		return 1
+	case strings.HasPrefix(s, "\u017f"):
+		return 2
+	case strings.HasPrefix(s, "\u212a"):
+		return 3
+	}
+	return 0
+}
 
 // FromPathConvention reads `<identity>/<PolicyName>.json`: the parent folder
 // names the identity when it is a domain or an email address, and the file

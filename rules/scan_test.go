@@ -1,0 +1,85 @@
+package rules
+
+import (
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/seslint/seslint/internal/input"
+)
+
+// The expressions SES009's tmplIsPolicyVariable and SES301's templated
+// replaced, kept here only, as their specification. SES102's identIsName
+// is compared with its old self, which lowered every value.
+var (
+	oldPolicyVariableRe = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9.\-]*:[A-Za-z][A-Za-z0-9_.\-/:+=@]*(\s*,\s*'[^']*')?$`)
+	oldPrincipalTmplRe  = regexp.MustCompile(`\$\{|\{\{|\$\(|%\{|#\{|<%|(^|[^\w$\\])\$[A-Za-z_]\w+|<[A-Za-z][\w -]*>|\{[A-Za-z_][\w.]*\}`)
+)
+
+// oldTemplated is templated as it was, with its byte pre-check.
+func oldTemplated(s string) bool {
+	return strings.ContainsAny(s, "${<%#") && oldPrincipalTmplRe.MatchString(s)
+}
+
+func oldIdentIsName(s string) bool {
+	l := strings.ToLower(s)
+	return input.IsEmail(l) || input.IsDomain(l)
+}
+
+// templateScanCases are the edges of both languages: each alternative,
+// each class boundary, white space RE2's \s does and does not take, the
+// byte before a "$" (word, "$", "\", non-ASCII, invalid UTF-8), and
+// unclosed forms.
+func templateScanCases() []string {
+	return []string{
+		"", "aws:username", "aws:userid, 'anonymous'", "aws:userid,'x'", "aws:userid ,\t'x'", "aws:userid\v,'x'",
+		"aws:userid, 'x' ", "aws:userid, 'x'y", "aws:userid, 'a'b'", "aws:userid, ''", "aws:userid, '", "aws:userid, x",
+		"aws:userid,", "aws:userid, 'x\ny'", "aws:userid, '\xff'", "s3:prefix", "aws:PrincipalTag/team",
+		"cognito-identity.amazonaws.com:sub", "AWS::AccountId", ":a", "a:", "a:1", "a:_", "-a:b", ".a:b", "a-.:b",
+		"a b:c", "a:b c", "a:b=c+d@e/f:g.h-i_j", "a:b*", "a:b}", "é:b", "a:bé", "a:b\u212a", "var.account_id",
+		"1:a", "a:b, 'c', 'd'", "a:b\r\n\f ,  'c'",
+		"${var.account_id}", "${aws:username}", "{{account}}", "{{", "{ {", "$(whoami)", "$(", "%{x}", "%{", "#{x}",
+		"#{", "<%= x %>", "<%", "$ACCOUNT_ID", "$AB", "$A", "$_a", "$_", "$1A", "a$AB", "_$AB", "$$AB", "\\$AB",
+		"-$AB", " $AB", "é$AB", "\xff$AB", "\xe2\x82$AB", "arn:aws:iam::$ACCOUNT:root", "$AB$CD", "a$AB$CD",
+		"<your-account-id>", "<your account id>", "<a>", "<a", "<1a>", "<a_b-c d9>", "<a.b>", "<a\tb>", "<é>",
+		"< a>", "<>", "a<b>c", "{account_id}", "{a.b.c}", "{_}", "{1}", "{a-b}", "{a", "{a }", "{é}", "{}",
+		"arn:aws:iam::123456789012:role/app-backend-22", "AIDACKCEVSQ6C2EXAMPLE", "cognito-idp.amazonaws.com",
+		"billing$dept@example.com", "x\x00$AB", "{{}}", "${}", "<<a>", "{{a}", "%%{",
+		"example.com", "Example.COM", "User@Example.COM", "ex\u0130mple.com", "\u212a.com", "\u017f.com", "\u00c9.com",
+		strings.Repeat("\u212a", 63) + "." + strings.Repeat("a", 130), "a@b", "a b.com",
+	}
+}
+
+func TestRuleScannersMatchExpressions(t *testing.T) {
+	for _, s := range templateScanCases() {
+		if got, want := tmplIsPolicyVariable(s), oldPolicyVariableRe.MatchString(s); got != want {
+			t.Errorf("tmplIsPolicyVariable(%q) = %v, the expression says %v", s, got, want)
+		}
+		if got, want := templated(s), oldTemplated(s); got != want {
+			t.Errorf("templated(%q) = %v, the expression says %v", s, got, want)
+		}
+		if got, want := identIsName(s), oldIdentIsName(s); got != want {
+			t.Errorf("identIsName(%q) = %v, before it was %v", s, got, want)
+		}
+	}
+}
+
+// FuzzRuleScanners compares SES009's policy-variable scanner and SES301's
+// template scanner with the expressions they replaced, and SES102's
+// identIsName with its old self.
+func FuzzRuleScanners(f *testing.F) {
+	for _, s := range templateScanCases() {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := tmplIsPolicyVariable(s), oldPolicyVariableRe.MatchString(s); got != want {
+			t.Errorf("tmplIsPolicyVariable(%q) = %v, the expression says %v", s, got, want)
+		}
+		if got, want := templated(s), oldTemplated(s); got != want {
+			t.Errorf("templated(%q) = %v, the expression says %v", s, got, want)
+		}
+		if got, want := identIsName(s), oldIdentIsName(s); got != want {
+			t.Errorf("identIsName(%q) = %v, before it was %v", s, got, want)
+		}
+	})
+}
