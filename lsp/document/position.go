@@ -62,20 +62,40 @@ var ErrInsideCharacter = errors.New("position falls inside a character")
 // the last line means the end of the text. Line terminators are \n, \r\n
 // and \r.
 func OffsetOf(text []byte, pos protocol.Position, enc Encoding) (int, error) {
-	start := 0
-	for range pos.Line {
+	start, ok := lineStart(text, 0, 0, pos.Line)
+	if !ok {
+		return len(text), nil
+	}
+	return column(text, start, pos, enc)
+}
+
+// lineStart returns where line starts, counting on from the start of
+// fromLine at offset from; ok is false when the text ends before it.
+func lineStart(text []byte, from int, fromLine, line uint32) (start int, ok bool) {
+	start = from
+	for range line - fromLine {
 		i, n := nextTerminator(text[start:])
 		if i < 0 {
-			return len(text), nil
+			return len(text), false
 		}
 		start += i + n
 	}
-	end := start + lineLength(text[start:])
+	return start, true
+}
 
+// column returns the offset of pos.Character in the line of pos, which
+// starts at start.
+func column(text []byte, start int, pos protocol.Position, enc Encoding) (int, error) {
+	end := start + lineLength(text[start:])
 	col := uint32(0)
 	for i := start; i < end; {
 		if col == pos.Character {
 			return i, nil
+		}
+		if text[i] < utf8.RuneSelf { // one unit in every encoding
+			col++
+			i++
+			continue
 		}
 		_, size := utf8.DecodeRune(text[i:end])
 		w := width(text[i:i+size], enc)
@@ -104,17 +124,31 @@ func PositionOf(text []byte, offset int, enc Encoding) protocol.Position {
 		start += i + n
 		pos.Line++
 	}
+	pos.Character = columnOf(text, start, offset, enc)
+	return pos
+}
+
+// columnOf counts the units of enc from start, the start of a line, to
+// offset, stopping at the line's end and at the start of a character that
+// offset falls inside.
+func columnOf(text []byte, start, offset int, enc Encoding) uint32 {
 	lineEnd := start + lineLength(text[start:])
 	end := min(offset, lineEnd)
+	var col uint32
 	for i := start; i < end; {
+		if text[i] < utf8.RuneSelf { // one unit in every encoding
+			col++
+			i++
+			continue
+		}
 		_, size := utf8.DecodeRune(text[i:lineEnd])
 		if i+size > end {
 			break
 		}
-		pos.Character += width(text[i:i+size], enc)
+		col += width(text[i:i+size], enc)
 		i += size
 	}
-	return pos
+	return col
 }
 
 // RangeOf returns the range of the bytes text[start:end].
@@ -125,12 +159,21 @@ func RangeOf(text []byte, start, end int, enc Encoding) protocol.Range {
 // nextTerminator returns the index and length of the first line terminator
 // in b, or -1.
 func nextTerminator(b []byte) (int, int) {
-	i := bytes.IndexAny(b, "\r\n")
+	// Two IndexByte calls, which use vector instructions, rather than
+	// IndexAny, which looks at one byte at a time.
+	i := bytes.IndexByte(b, '\n')
+	before := b
+	if i >= 0 {
+		before = b[:i]
+	}
+	if r := bytes.IndexByte(before, '\r'); r >= 0 {
+		if r+1 == i {
+			return r, 2
+		}
+		return r, 1
+	}
 	if i < 0 {
 		return -1, 0
-	}
-	if b[i] == '\r' && i+1 < len(b) && b[i+1] == '\n' {
-		return i, 2
 	}
 	return i, 1
 }

@@ -31,13 +31,19 @@ func ApplyChange(text []byte, change protocol.TextDocumentContentChangeEvent, en
 		return nil, fmt.Errorf("range %d:%d-%d:%d ends before it starts",
 			r.Start.Line, r.Start.Character, r.End.Line, r.End.Character)
 	}
-	start, err := OffsetOf(text, r.Start, enc)
-	if err != nil {
-		return nil, fmt.Errorf("range start: %w", err)
-	}
-	end, err := OffsetOf(text, r.End, enc)
-	if err != nil {
-		return nil, fmt.Errorf("range end: %w", err)
+	// As OffsetOf twice, but the end's line is looked for from the start's.
+	start, end := len(text), len(text)
+	startLine, ok := lineStart(text, 0, 0, r.Start.Line)
+	if ok {
+		var err error
+		if start, err = column(text, startLine, r.Start, enc); err != nil {
+			return nil, fmt.Errorf("range start: %w", err)
+		}
+		if endLine, ok := lineStart(text, startLine, r.Start.Line, r.End.Line); ok {
+			if end, err = column(text, endLine, r.End, enc); err != nil {
+				return nil, fmt.Errorf("range end: %w", err)
+			}
+		}
 	}
 	if start > end { // cannot happen for ordered positions; guard the slicing below anyway
 		return nil, fmt.Errorf("range %d:%d-%d:%d ends before it starts",
@@ -54,7 +60,7 @@ func ApplyChange(text []byte, change protocol.TextDocumentContentChangeEvent, en
 type Store struct {
 	mu   sync.RWMutex
 	enc  Encoding
-	docs map[protocol.DocumentURI]*Document
+	docs map[protocol.DocumentURI]Document // by value: an edit allocates only its text
 }
 
 // NewStore returns an empty store that reads positions in enc, the encoding
@@ -69,14 +75,14 @@ func (s *Store) Encoding() Encoding { return s.enc }
 // Open stores a document the client opened. Opening a URI again replaces it,
 // since the client's text is the truth.
 func (s *Store) Open(item protocol.TextDocumentItem) Document {
-	d := &Document{URI: item.URI, LanguageID: item.LanguageID, Version: item.Version, Text: []byte(item.Text)}
+	d := Document{URI: item.URI, LanguageID: item.LanguageID, Version: item.Version, Text: []byte(item.Text)}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if s.docs == nil {
-		s.docs = make(map[protocol.DocumentURI]*Document)
+		s.docs = make(map[protocol.DocumentURI]Document)
 	}
 	s.docs[item.URI] = d
-	return *d
+	return d
 }
 
 // Apply applies the changes of a didChange notification in order, each to
@@ -99,9 +105,9 @@ func (s *Store) Apply(params protocol.DidChangeTextDocumentParams) (Document, er
 			return Document{}, fmt.Errorf("%s version %d, change %d: %w", uri, params.TextDocument.Version, i, err)
 		}
 	}
-	next := &Document{URI: uri, LanguageID: d.LanguageID, Version: params.TextDocument.Version, Text: text}
+	next := Document{URI: uri, LanguageID: d.LanguageID, Version: params.TextDocument.Version, Text: text}
 	s.docs[uri] = next
-	return *next, nil
+	return next, nil
 }
 
 // Close forgets a document and reports whether it was open.
@@ -118,10 +124,7 @@ func (s *Store) Get(uri protocol.DocumentURI) (Document, bool) {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
 	d, ok := s.docs[uri]
-	if !ok {
-		return Document{}, false
-	}
-	return *d, true
+	return d, ok
 }
 
 // URIs returns the open documents' URIs, sorted so that work done over all
