@@ -192,39 +192,52 @@ var (
 // lower-cased name to its position.
 var actions, actionIndex = buildActions()
 
+// buildActions runs at init, so it allocates arrays for the whole table
+// (the actions, their condition keys, their lower-cased names) rather than
+// an object, a key list and a name per action.
 func buildActions() ([]Action, map[string]int) {
-	byName := make(map[string]*Action)
-	add := func(fam Family, rows []sarAction) {
-		for _, r := range rows {
-			a := byName[r.name]
-			if a == nil {
-				a = &Action{Name: r.name, Access: r.access}
-				byName[r.name] = a
+	families := [...]struct {
+		fam  Family
+		rows []sarAction
+	}{{FamilyV1, v1Actions}, {FamilyV2, v2Actions}, {FamilyMailManager, mailManagerActions}}
+	nrows := 0
+	for _, f := range families {
+		nrows += len(f.rows)
+	}
+	n := nrows + len(pinpointEmailActions)
+	list := make([]Action, 0, n)
+	byName := make(map[string]int, n)
+	room := make([]int, 0, n)          // per action: its rows' keys, repeats included
+	rowAction := make([]int, 0, nrows) // per row: its action
+	for _, f := range families {
+		for _, r := range f.rows {
+			i, ok := byName[r.name]
+			if !ok {
+				i = len(list)
+				byName[r.name] = i
+				list = append(list, Action{Name: r.name, Access: r.access})
+				room = append(room, 0)
 			}
-			a.Families |= fam
-			a.Identity = max(a.Identity, r.identity)
-			for _, k := range r.keys {
-				if !slices.Contains(a.ConditionKeys, k) {
-					a.ConditionKeys = append(a.ConditionKeys, k)
-				}
-			}
+			list[i].Families |= f.fam
+			list[i].Identity = max(list[i].Identity, r.identity)
+			room[i] += len(r.keys)
+			rowAction = append(rowAction, i)
 		}
 	}
-	add(FamilyV1, v1Actions)
-	add(FamilyV2, v2Actions)
-	add(FamilyMailManager, mailManagerActions)
 	// Pinpoint Email names are all v2 names (S3); the tests hold that true.
 	for _, name := range pinpointEmailActions {
-		if a := byName[name]; a != nil {
-			a.Families |= FamilyPinpointEmail
+		if i, ok := byName[name]; ok {
+			list[i].Families |= FamilyPinpointEmail
 		} else {
-			byName[name] = &Action{Name: name, Families: FamilyPinpointEmail}
+			byName[name] = len(list)
+			list = append(list, Action{Name: name, Families: FamilyPinpointEmail})
+			room = append(room, 0)
 		}
 	}
 	mark := func(names []string, set func(*Action)) {
 		for _, name := range names {
-			if a := byName[name]; a != nil {
-				set(a)
+			if i, ok := byName[name]; ok {
+				set(&list[i])
 			}
 		}
 	}
@@ -233,17 +246,41 @@ func buildActions() ([]Action, map[string]int) {
 	mark(sendsEmailActions, func(a *Action) { a.SendsEmail = true })
 	mark(sesGuideActions, func(a *Action) { a.InSESGuide = true })
 
-	list := make([]Action, 0, len(byName))
-	for _, a := range byName {
+	// Each action's keys, the union of its rows' keys, go in its own part of
+	// one array, sized so that appending never reallocates.
+	total := 0
+	for _, r := range room {
+		total += r
+	}
+	shared := make([]string, total)
+	for i, r := range room {
+		list[i].ConditionKeys, shared = shared[:0:r], shared[r:]
+	}
+	row := 0
+	for _, f := range families {
+		for _, r := range f.rows {
+			a := &list[rowAction[row]]
+			row++
+			for _, k := range r.keys {
+				if !slices.Contains(a.ConditionKeys, k) {
+					a.ConditionKeys = append(a.ConditionKeys, k)
+				}
+			}
+		}
+	}
+	for i := range list {
+		a := &list[i]
+		if len(a.ConditionKeys) == 0 {
+			a.ConditionKeys = nil
+			continue
+		}
 		slices.Sort(a.ConditionKeys)
 		a.ConditionKeys = slices.Clip(a.ConditionKeys)
-		list = append(list, *a)
 	}
+
 	slices.SortFunc(list, func(x, y Action) int { return strings.Compare(x.Name, y.Name) })
 	index := make(map[string]int, len(list))
-	for i, a := range list {
-		index[lowerASCII(a.Name)] = i
-	}
+	lowerEach(len(list), func(i int) string { return list[i].Name }, func(i int, lower string) { index[lower] = i })
 	return list, index
 }
 

@@ -350,13 +350,19 @@ func buildConditionKeys() ([]ConditionKey, map[string]int, map[string]int) {
 
 	plain := make(map[string]int, len(list))
 	tags := make(map[string]int, 3)
-	for i, k := range list {
-		if k.TagPrefix != "" {
-			tags[lowerASCII(k.TagPrefix)] = i
-		} else {
-			plain[lowerASCII(k.Name)] = i
+	name := func(i int) string {
+		if list[i].TagPrefix != "" {
+			return list[i].TagPrefix
 		}
+		return list[i].Name
 	}
+	lowerEach(len(list), name, func(i int, lower string) {
+		if list[i].TagPrefix != "" {
+			tags[lower] = i
+		} else {
+			plain[lower] = i
+		}
+	})
 	return list, plain, tags
 }
 

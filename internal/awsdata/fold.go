@@ -39,6 +39,29 @@ func lowerASCII(s string) string {
 	return string(b)
 }
 
+// lowerEach calls put with each of n names lower-cased as lowerASCII does,
+// all cut from one string: the indexes are built at init, where one
+// allocation beats two per name.
+func lowerEach(n int, name func(int) string, put func(int, string)) {
+	size := 0
+	for i := range n {
+		size += len(name(i))
+	}
+	b := make([]byte, 0, size)
+	for i := range n {
+		s := name(i)
+		for j := 0; j < len(s); j++ {
+			b = append(b, lowerByte(s[j]))
+		}
+	}
+	all := string(b)
+	for i := range n {
+		l := len(name(i))
+		put(i, all[:l])
+		all = all[l:]
+	}
+}
+
 // equalFoldASCII reports whether a and b are equal after ASCII case folding.
 func equalFoldASCII(a, b string) bool {
 	if len(a) != len(b) {

@@ -2,6 +2,7 @@ package awsdata
 
 import (
 	"strings"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -66,12 +67,14 @@ func osaDistance(a, b []rune, rows *[3][]int) int {
 	return prev[len(b)]
 }
 
-// Candidate lists for the wrappers below, built once.
+// Candidate lists for the wrappers below, built once. Only a finding asks
+// for a suggestion, so the lists the tests do not read are built on first
+// use rather than at init.
 var (
 	actionNames      = buildActionNames()
-	plainKeyNames    = buildPlainKeyNames()
-	tagPrefixes      = buildTagPrefixes()
-	operatorSpelling = buildOperatorSpellings()
+	plainKeyNames    = sync.OnceValue(buildPlainKeyNames)
+	tagPrefixes      = sync.OnceValue(buildTagPrefixes)
+	operatorSpelling = sync.OnceValue(buildOperatorSpellings)
 )
 
 func buildActionNames() []string {
@@ -133,17 +136,17 @@ func SuggestAction(name string) (string, bool) {
 // name, "aws:ResourceTag/${TagKey}".
 func SuggestConditionKey(key string) (string, bool) {
 	if prefix, tag, ok := strings.Cut(key, "/"); ok {
-		p, found := Suggest(prefix+"/", tagPrefixes)
+		p, found := Suggest(prefix+"/", tagPrefixes())
 		if !found {
 			return "", false
 		}
 		return p + tag, true
 	}
-	name, ok := Suggest(key, plainKeyNames)
+	name, ok := Suggest(key, plainKeyNames())
 	if !ok {
 		return "", false
 	}
-	for _, p := range tagPrefixes {
+	for _, p := range tagPrefixes() {
 		if name+"/" == p {
 			return p + "${TagKey}", true
 		}
@@ -163,7 +166,7 @@ func SuggestOperator(op string) (string, bool) {
 		}
 		prefix, op = s+":", rest
 	}
-	base, ok := Suggest(op, operatorSpelling)
+	base, ok := Suggest(op, operatorSpelling())
 	if !ok {
 		return "", false
 	}
