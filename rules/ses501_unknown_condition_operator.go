@@ -26,8 +26,13 @@ var unknownConditionOperator = &Rule{
 			}
 			for _, m := range cond.Members {
 				_, err := awsdata.ParseOperator(m.Key)
+				if err == nil {
+					continue
+				}
+				// Declared only here: errors.As takes its address, which
+				// would cost a valid operator an allocation.
 				var oe *awsdata.OperatorError
-				if err == nil || !errors.As(err, &oe) {
+				if !errors.As(err, &oe) {
 					continue
 				}
 				if oe.Problem == awsdata.ProblemUnknownQualifier && !nearQualifier(m.Key, oe.Suggestion) {

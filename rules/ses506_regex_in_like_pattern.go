@@ -65,10 +65,10 @@ type patternPart struct {
 	variable bool
 }
 
-// splitPolicyVariables cuts s into literal text and ${...} policy
-// variables. A "${" without a closing brace is literal.
-func splitPolicyVariables(s string) []patternPart {
-	var parts []patternPart
+// splitPolicyVariables appends to dst the pieces of s: literal text and
+// ${...} policy variables. A "${" without a closing brace is literal.
+// Callers pass a small array's slice, so a usual value costs no allocation.
+func splitPolicyVariables(dst []patternPart, s string) []patternPart {
 	for s != "" {
 		i := strings.Index(s, "${")
 		if i < 0 {
@@ -79,25 +79,35 @@ func splitPolicyVariables(s string) []patternPart {
 			break
 		}
 		if i > 0 {
-			parts = append(parts, patternPart{text: s[:i]})
+			dst = append(dst, patternPart{text: s[:i]})
 		}
-		parts = append(parts, patternPart{text: s[i : i+j+1], variable: true})
+		dst = append(dst, patternPart{text: s[i : i+j+1], variable: true})
 		s = s[i+j+1:]
 	}
 	if s != "" {
-		parts = append(parts, patternPart{text: s})
+		dst = append(dst, patternPart{text: s})
 	}
-	return parts
+	return dst
 }
 
-// hasLikeWildcard reports "*" or "?" outside policy variables.
+// hasLikeWildcard reports "*" or "?" outside policy variables, cutting s as
+// splitPolicyVariables does.
 func hasLikeWildcard(s string) bool {
-	for _, part := range splitPolicyVariables(s) {
-		if !part.variable && strings.ContainsAny(part.text, "*?") {
+	for {
+		i := strings.Index(s, "${")
+		if i < 0 {
+			break
+		}
+		j := strings.IndexByte(s[i:], '}')
+		if j < 0 {
+			break
+		}
+		if strings.ContainsAny(s[:i], "*?") {
 			return true
 		}
+		s = s[i+j+1:]
 	}
-	return false
+	return strings.ContainsAny(s, "*?")
 }
 
 var (
@@ -107,12 +117,26 @@ var (
 	regexAnyRunRe      = regexp.MustCompile(`\.[*+]`)
 )
 
+// regexSearches are the constructs regexConstructs looks for, in this
+// order, each with the texts it cannot match without one of: a scan for
+// them is far cheaper than running the expression on every Like value.
+var regexSearches = []struct {
+	re    *regexp.Regexp
+	needs []string
+}{
+	{regexAnyRunRe, []string{".*", ".+"}},
+	{regexEscapeRe, []string{`\`}},
+	{regexClassRe, []string{"["}},
+	{regexAlternationRe, []string{"|"}},
+}
+
 // regexConstructs lists, quoted and in order of appearance, the regular-
 // expression constructs in a Like value. "+" alone is a legal character of
 // an email address and "$" inside a policy variable is not an anchor, so
 // neither counts.
 func regexConstructs(s string) []string {
-	parts := splitPolicyVariables(s)
+	var buf [4]patternPart
+	parts := splitPolicyVariables(buf[:0], s)
 	type hit struct {
 		at   int
 		text string
@@ -128,8 +152,11 @@ func regexConstructs(s string) []string {
 		if i == 0 && strings.HasPrefix(t, "^") {
 			hits = append(hits, hit{offset, "^"})
 		}
-		for _, re := range []*regexp.Regexp{regexAnyRunRe, regexEscapeRe, regexClassRe, regexAlternationRe} {
-			for _, loc := range re.FindAllStringIndex(t, -1) {
+		for _, rs := range regexSearches {
+			if !containsAnyOf(t, rs.needs) {
+				continue
+			}
+			for _, loc := range rs.re.FindAllStringIndex(t, -1) {
 				hits = append(hits, hit{offset + loc[0], t[loc[0]:loc[1]]})
 			}
 		}
@@ -166,7 +193,8 @@ func regexConstructs(s string) []string {
 // quantifier follows. Classes, alternations, escapes such as \d and any
 // other quantifier have no wildcard equivalent: ok is false.
 func regexToGlob(s string) (string, bool) {
-	parts := splitPolicyVariables(s)
+	var buf [4]patternPart
+	parts := splitPolicyVariables(buf[:0], s)
 	var b strings.Builder
 	for pi, part := range parts {
 		if part.variable {
@@ -216,4 +244,14 @@ func regexToGlob(s string) (string, bool) {
 		}
 	}
 	return b.String(), true
+}
+
+// containsAnyOf reports whether s contains one of subs.
+func containsAnyOf(s string, subs []string) bool {
+	for _, sub := range subs {
+		if strings.Contains(s, sub) {
+			return true
+		}
+	}
+	return false
 }

@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"iter"
 	"strings"
 
 	"github.com/seslint/seslint/internal/awsdata"
@@ -28,15 +29,11 @@ var likeWithoutWildcard = &Rule{
 				if op.Base.Name != "StringLike" && op.Base.Name != "StringNotLike" {
 					return
 				}
-				equals := op
-				equals.Base, _ = awsdata.LookupOperator(strings.Replace(op.Base.Name, "Like", "Equals", 1))
-				eqName := equals.String()
 				blockHasWildcard := false
 				var exact []*source.Node
 				for _, km := range m.Value.Members {
-					vals := conditionStrings(km.Value)
 					anyWild := false
-					for _, v := range vals {
+					for v := range conditionStrings(km.Value) {
 						if hasLikeWildcard(v.Text) {
 							anyWild = true
 						}
@@ -48,12 +45,18 @@ var likeWithoutWildcard = &Rule{
 					// A list that mixes exact values with patterns is
 					// idiomatic; a value written as a regular expression
 					// is SES506's, and template text is SES009's.
-					for _, v := range vals {
+					for v := range conditionStrings(km.Value) {
 						if len(regexConstructs(v.Text)) == 0 && !tmplHasTemplate(v.Text) {
 							exact = append(exact, v)
 						}
 					}
 				}
+				if len(exact) == 0 {
+					return
+				}
+				equals := op
+				equals.Base, _ = awsdata.LookupOperator(strings.Replace(op.Base.Name, "Like", "Equals", 1))
+				eqName := equals.String()
 				for _, v := range exact {
 					key := v.Name
 					if v.Parent != nil && v.Parent.Kind == source.Array {
@@ -76,20 +79,20 @@ var likeWithoutWildcard = &Rule{
 	},
 }
 
-// conditionStrings returns the strings of a condition value: the string
-// itself, or the strings of an array.
-func conditionStrings(n *source.Node) []*source.Node {
-	switch n.Kind {
-	case source.String:
-		return []*source.Node{n}
-	case source.Array:
-		var out []*source.Node
-		for _, e := range n.Elems {
-			if e.Kind == source.String {
-				out = append(out, e)
+// conditionStrings yields the strings of a condition value: the string
+// itself, or the strings of an array. An iterator, not a slice, so that
+// the rules that walk every value allocate nothing.
+func conditionStrings(n *source.Node) iter.Seq[*source.Node] {
+	return func(yield func(*source.Node) bool) {
+		switch n.Kind {
+		case source.String:
+			yield(n)
+		case source.Array:
+			for _, e := range n.Elems {
+				if e.Kind == source.String && !yield(e) {
+					return
+				}
 			}
 		}
-		return out
 	}
-	return nil
 }

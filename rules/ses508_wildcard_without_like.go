@@ -25,13 +25,16 @@ var wildcardWithoutLike = &Rule{
 				if op.Base.Category != awsdata.OpCategoryString || !strings.Contains(op.Base.Name, "Equals") {
 					return
 				}
-				like := op
-				like.Base, _ = awsdata.LookupOperator(strings.Replace(strings.TrimSuffix(op.Base.Name, "IgnoreCase"), "Equals", "Like", 1))
-				likeName := like.String()
+				likeName := "" // named when first needed: a report is rare
 				for _, km := range m.Value.Members {
-					for _, v := range conditionStrings(km.Value) {
+					for v := range conditionStrings(km.Value) {
 						if !hasLikeWildcard(v.Text) {
 							continue
+						}
+						if likeName == "" {
+							like := op
+							like.Base, _ = awsdata.LookupOperator(strings.Replace(strings.TrimSuffix(op.Base.Name, "IgnoreCase"), "Equals", "Like", 1))
+							likeName = like.String()
 						}
 						msg := fmt.Sprintf("%q contains a wildcard, but %q matches \"*\" and \"?\" literally; use %q",
 							v.Text, m.Key, likeName)

@@ -140,8 +140,12 @@ type Operator struct {
 	IfExists  bool
 }
 
-// String returns the canonical spelling of o.
+// String returns the canonical spelling of o. A plain operator is its base
+// name, with no allocation.
 func (o Operator) String() string {
+	if o.Qualifier == QualifierNone && !o.IfExists {
+		return o.Base.Name
+	}
 	var b strings.Builder
 	if o.Qualifier != QualifierNone {
 		b.WriteString(o.Qualifier.String())
