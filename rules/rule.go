@@ -80,6 +80,9 @@ type unitCache struct {
 	// actions holds every statement's resolved Action and NotAction
 	// values, statement after statement (Pass.actions); nil until asked.
 	actions []actionValue
+	// operators holds the parsed keys of every statement's Condition
+	// object, likewise (Pass.operators).
+	operators []parsedOperator
 }
 
 // unitCache returns the pass's cache, making one when the pass has none or

@@ -7,6 +7,7 @@ import (
 
 	"github.com/seslint/seslint/internal/awsdata"
 	"github.com/seslint/seslint/internal/finding"
+	"github.com/seslint/seslint/internal/policy"
 	"github.com/seslint/seslint/internal/source"
 )
 
@@ -24,13 +25,12 @@ var unknownConditionOperator = &Rule{
 			if cond == nil || cond.Kind != source.Object {
 				continue
 			}
-			for _, m := range cond.Members {
-				_, err := awsdata.ParseOperator(m.Key)
-				if err == nil {
+			for i, op := range p.operators(st) {
+				if op.ok {
 					continue
 				}
-				// Declared only here: errors.As takes its address, which
-				// would cost a valid operator an allocation.
+				m := cond.Members[i]
+				_, err := awsdata.ParseOperator(m.Key) // again, for the error
 				var oe *awsdata.OperatorError
 				if !errors.As(err, &oe) {
 					continue
@@ -48,6 +48,72 @@ var unknownConditionOperator = &Rule{
 			}
 		}
 	},
+}
+
+// parsedOperator is a member of a Condition object, its key parsed as an
+// operator.
+type parsedOperator struct {
+	awsdata.Operator
+	// ok is false when the key is not an operator (SES501's business).
+	ok bool
+}
+
+// operators returns, for each member of st's Condition object in order,
+// its key parsed as an operator; nil when Condition is not an object. Nine
+// rules read them, so the policy's operators are parsed once per unit,
+// into one slice, on first use.
+func (p *Pass) operators(st *policy.Statement) []parsedOperator {
+	if p.Policy == nil {
+		return parseOperators(nil, st)
+	}
+	c := p.unitCache()
+	if c.operators == nil {
+		n := 0
+		for _, s := range p.Policy.Statements {
+			n += len(conditionMembers(s))
+		}
+		c.operators = make([]parsedOperator, 0, n)
+		for _, s := range p.Policy.Statements {
+			c.operators = parseOperators(c.operators, s)
+		}
+	}
+	off := 0
+	for _, s := range p.Policy.Statements {
+		n := len(conditionMembers(s))
+		if s == st {
+			return c.operators[off : off+n : off+n]
+		}
+		off += n
+	}
+	return parseOperators(nil, st) // not this policy's statement
+}
+
+// parseOperators appends the parsed keys of st's Condition object to dst.
+func parseOperators(dst []parsedOperator, st *policy.Statement) []parsedOperator {
+	for _, m := range conditionMembers(st) {
+		op, err := awsdata.ParseOperator(m.Key)
+		dst = append(dst, parsedOperator{Operator: op, ok: err == nil})
+	}
+	return dst
+}
+
+// conditionMembers returns the members of st's Condition object, or none.
+func conditionMembers(st *policy.Statement) []source.Member {
+	if c := st.ConditionNode; c != nil && c.Kind == source.Object {
+		return c.Members
+	}
+	return nil
+}
+
+// conditionOperator returns the operator of c, a condition of st whose
+// parsed operators are ops; ok is false when it does not parse.
+func conditionOperator(st *policy.Statement, ops []parsedOperator, c *policy.Condition) (awsdata.Operator, bool) {
+	ms := conditionMembers(st)
+	if i := c.OperatorNode.Index; i < len(ops) && ms[i].Value == c.OperatorNode {
+		return ops[i].Operator, ops[i].ok
+	}
+	op, err := awsdata.ParseOperator(c.Operator) // a node not linked as the parser links them
+	return op, err == nil
 }
 
 // operatorMessage words an OperatorError for this rule.

@@ -19,9 +19,10 @@ var conditionTypeMismatch = &Rule{
 			return
 		}
 		for _, st := range p.Policy.Statements {
+			ops := p.operators(st)
 			for _, c := range st.Conditions {
-				op, err := awsdata.ParseOperator(c.Operator)
-				if err != nil {
+				op, ok := conditionOperator(st, ops, &c)
+				if !ok {
 					continue
 				}
 				cat := op.Base.Category

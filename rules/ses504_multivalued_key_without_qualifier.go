@@ -21,7 +21,7 @@ var multivaluedKeyWithoutQualifier = &Rule{
 			return
 		}
 		for _, st := range p.Policy.Statements {
-			forEachOperatorBlock(st, func(m *source.Member, op awsdata.Operator) {
+			forEachOperatorBlock(p, st, func(m *source.Member, op awsdata.Operator) {
 				if op.Qualifier != awsdata.QualifierNone || op.Base.Category == awsdata.OpCategoryNull {
 					return
 				}
@@ -62,21 +62,14 @@ var multivaluedKeyWithoutQualifier = &Rule{
 
 // forEachOperatorBlock calls fn for each operator of a statement's
 // Condition that parses and holds an object of keys.
-func forEachOperatorBlock(st *policy.Statement, fn func(m *source.Member, op awsdata.Operator)) {
-	cond := st.ConditionNode
-	if cond == nil || cond.Kind != source.Object {
-		return
-	}
-	for i := range cond.Members {
-		m := &cond.Members[i]
-		if m.Value.Kind != source.Object {
+func forEachOperatorBlock(p *Pass, st *policy.Statement, fn func(m *source.Member, op awsdata.Operator)) {
+	ms := conditionMembers(st)
+	for i, op := range p.operators(st) {
+		m := &ms[i]
+		if m.Value.Kind != source.Object || !op.ok {
 			continue
 		}
-		op, err := awsdata.ParseOperator(m.Key)
-		if err != nil {
-			continue
-		}
-		fn(m, op)
+		fn(m, op.Operator)
 	}
 }
 

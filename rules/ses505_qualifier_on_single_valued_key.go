@@ -21,7 +21,7 @@ var qualifierOnSingleValuedKey = &Rule{
 			return
 		}
 		for _, st := range p.Policy.Statements {
-			forEachOperatorBlock(st, func(m *source.Member, op awsdata.Operator) {
+			forEachOperatorBlock(p, st, func(m *source.Member, op awsdata.Operator) {
 				if op.Qualifier == awsdata.QualifierNone || op.Base.Category == awsdata.OpCategoryNull {
 					return
 				}

@@ -21,9 +21,10 @@ var regexInLikePattern = &Rule{
 			return
 		}
 		for _, st := range p.Policy.Statements {
+			ops := p.operators(st)
 			for _, c := range st.Conditions {
-				op, err := awsdata.ParseOperator(c.Operator)
-				if err != nil || !isLikeOperator(op) {
+				op, ok := conditionOperator(st, ops, &c)
+				if !ok || !isLikeOperator(op) {
 					continue
 				}
 				for _, v := range c.Values {

@@ -22,7 +22,7 @@ var likeWithoutWildcard = &Rule{
 			return
 		}
 		for _, st := range p.Policy.Statements {
-			forEachOperatorBlock(st, func(m *source.Member, op awsdata.Operator) {
+			forEachOperatorBlock(p, st, func(m *source.Member, op awsdata.Operator) {
 				// ArnLike and ArnEquals are the same operator (S8), so a
 				// wildcard-free ArnLike, as in AWS's Cognito example on
 				// aws:SourceArn, means exactly what it says.

@@ -21,7 +21,7 @@ var wildcardWithoutLike = &Rule{
 			return
 		}
 		for _, st := range p.Policy.Statements {
-			forEachOperatorBlock(st, func(m *source.Member, op awsdata.Operator) {
+			forEachOperatorBlock(p, st, func(m *source.Member, op awsdata.Operator) {
 				if op.Base.Category != awsdata.OpCategoryString || !strings.Contains(op.Base.Name, "Equals") {
 					return
 				}

@@ -25,11 +25,12 @@ var keyNotPresentForAction = &Rule{
 			if !ok {
 				continue
 			}
+			ops := p.operators(st)
 			for _, c := range st.Conditions {
-				op, err := awsdata.ParseOperator(c.Operator)
+				op, ok := conditionOperator(st, ops, &c)
 				// Negated operators, IfExists, Null and ForAllValues are
 				// all true, or meant to be, when the key is missing.
-				if err != nil || op.Base.Negated || op.IfExists || op.Base.Category == awsdata.OpCategoryNull ||
+				if !ok || op.Base.Negated || op.IfExists || op.Base.Category == awsdata.OpCategoryNull ||
 					op.Qualifier == awsdata.QualifierForAllValues {
 					continue
 				}
