@@ -57,7 +57,7 @@ func resolveSESAction(s string) (sesAction, bool) {
 		return sesAction{Name: "*", Wildcard: true, Matches: awsdata.ResolveActions("*")}, true
 	}
 	prefix, name := policy.SplitAction(s)
-	if !strings.Contains(s, ":") || !equalFold(prefix, awsdata.ActionPrefix) {
+	if !equalFold(prefix, awsdata.ActionPrefix) { // also when s has no ":", and prefix is ""
 		return sesAction{}, false
 	}
 	return resolveActionName(name)
@@ -65,7 +65,7 @@ func resolveSESAction(s string) (sesAction, bool) {
 
 // resolveActionName resolves the part after "ses:".
 func resolveActionName(name string) (sesAction, bool) {
-	a := sesAction{Name: name, Wildcard: strings.ContainsAny(name, "*?"), Matches: awsdata.ResolveActions(name)}
+	a := sesAction{Name: name, Wildcard: hasWildcard(name), Matches: awsdata.ResolveActions(name)}
 	return a, a.known()
 }
 
@@ -159,7 +159,7 @@ func actionProblem(s string) (msg, fixed string) {
 		return fmt.Sprintf(`action %q is not an SES action; an SES identity policy can grant only "ses:" actions`, s), ""
 	case name == "":
 		return fmt.Sprintf("action %q has no action name after the prefix", s), ""
-	case strings.ContainsAny(name, "*?"):
+	case hasWildcard(name):
 		return fmt.Sprintf("action pattern %q matches no SES action", s), ""
 	}
 	if sug, ok := awsdata.SuggestAction(name); ok {
@@ -187,7 +187,7 @@ func canonicalActionParts(a sesAction) (name string, star bool) {
 		return a.Matches[0].Name, false
 	}
 	lit, ok := strings.CutSuffix(a.Name, "*")
-	if !ok || lit == "" || strings.ContainsAny(lit, "*?") {
+	if !ok || lit == "" || hasWildcard(lit) {
 		return a.Name, false
 	}
 	canon := a.Matches[0].Name[:len(lit)]

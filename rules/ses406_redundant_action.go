@@ -37,8 +37,8 @@ func checkRedundantActions(p *Pass, list *source.Node, vals []actionValue) {
 		var by *source.Node
 		dup := false
 		for j, ov := range vals {
-			if !ov.known() {
-				continue
+			if j == i || !ov.known() {
+				continue // an element neither repeats nor covers itself
 			}
 			o := ov.Node
 			switch {
@@ -75,6 +75,10 @@ func checkRedundantActions(p *Pass, list *source.Node, vals []actionValue) {
 func actionCovers(a, b string) bool {
 	if a == "*" {
 		return true
+	}
+	if !hasWildcard(a) {
+		// What globCovers works out one recursive call per character.
+		return equalFoldASCII(a, b)
 	}
 	return globCovers(a, b)
 }
@@ -118,4 +122,18 @@ func removeElementFix(list *source.Node, e *source.Node) *finding.Fix {
 		span = source.Span{Start: e.Span.Start, End: list.Elems[i+1].Span.Start}
 	}
 	return &finding.Fix{Title: fmt.Sprintf("Remove %q", e.Text), Edits: []finding.Edit{{Span: span, NewText: ""}}}
+}
+
+// equalFoldASCII reports whether a and b are equal with ASCII letters
+// compared without regard to case.
+func equalFoldASCII(a, b string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := 0; i < len(a); i++ {
+		if lowerASCIIByte(a[i]) != lowerASCIIByte(b[i]) {
+			return false
+		}
+	}
+	return true
 }

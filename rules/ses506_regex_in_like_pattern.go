@@ -103,12 +103,12 @@ func hasLikeWildcard(s string) bool {
 		if j < 0 {
 			break
 		}
-		if strings.ContainsAny(s[:i], "*?") {
+		if hasWildcard(s[:i]) {
 			return true
 		}
 		s = s[i+j+1:]
 	}
-	return strings.ContainsAny(s, "*?")
+	return hasWildcard(s)
 }
 
 var (

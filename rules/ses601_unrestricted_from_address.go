@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/seslint/seslint/internal/finding"
 	"github.com/seslint/seslint/internal/input"
@@ -131,6 +132,11 @@ func grantOnlyToOwner(st *policy.Statement, owner string) bool {
 func grantAccountOf(s string) (string, bool) {
 	if policy.IsAccountID(s) {
 		return s, true
+	}
+	// Only a ":root" ARN can name an account: most principals are users
+	// and roles, which need no parsing to turn down.
+	if !strings.HasSuffix(s, ":root") {
+		return "", false
 	}
 	if a, ok := policy.ParseARN(s); ok && a.Service == "iam" && a.Resource == "root" && policy.IsAccountID(a.Account) {
 		return a.Account, true
