@@ -42,7 +42,7 @@ func (s *Server) codeAction(p protocol.CodeActionParams) (any, *jsonrpc.Error) {
 		actions = append(actions, protocol.CodeAction{
 			Title:       fixTitle(f),
 			Kind:        protocol.QuickFix,
-			Diagnostics: []protocol.Diagnostic{diagnostic(doc.URI, x, f)},
+			Diagnostics: []protocol.Diagnostic{diagnostic(doc.URI, x, f, new(protocol.CodeDescription))},
 			IsPreferred: true,
 			Edit:        &protocol.WorkspaceEdit{Changes: map[protocol.DocumentURI][]protocol.TextEdit{doc.URI: edits}},
 		})

@@ -2,6 +2,7 @@ package server
 
 import (
 	"strconv"
+	"sync"
 
 	"github.com/seslint/seslint/internal/finding"
 	"github.com/seslint/seslint/internal/lint"
@@ -54,7 +55,7 @@ func sameText(a, b []byte) bool {
 // on the same file with the same config.
 func (s *Server) lint(doc document.Document, gen uint64) *lintResult {
 	r := &lintResult{version: doc.Version, gen: gen, text: doc.Text}
-	path, _ := uriPath(doc.URI)
+	path, _ := s.paths.get(doc.URI)
 	cfg, engine, cfgPath, err := s.configs.For(path, s.rootFor(path))
 	if err != nil {
 		s.showConfigError(cfgPath, err)
@@ -70,12 +71,17 @@ func (s *Server) lint(doc document.Document, gen uint64) *lintResult {
 			r.linted = true
 		}
 	}
+	// Filtered in place: res is ours alone.
+	r.findings = res.Findings[:0]
 	for _, f := range res.Findings {
 		// Findings on other files (an unused ignore in the config) belong
 		// to a whole run of the command line, not to this document.
 		if f.File == r.path && f.Suppressed == nil {
 			r.findings = append(r.findings, f)
 		}
+	}
+	if len(r.findings) == 0 {
+		r.findings = nil
 	}
 	return r
 }
@@ -99,15 +105,21 @@ func (s *Server) showConfigError(cfgPath string, err error) {
 // diagnostics converts a result's findings into diagnostics, with ranges in
 // the negotiated encoding.
 func (s *Server) diagnostics(uri protocol.DocumentURI, r *lintResult) []protocol.Diagnostic {
+	if len(r.findings) == 0 {
+		return []protocol.Diagnostic{}
+	}
 	out := make([]protocol.Diagnostic, 0, len(r.findings))
+	// One allocation for every diagnostic's link rather than one each.
+	links := make([]protocol.CodeDescription, len(r.findings))
 	x := document.NewIndex(r.text, s.enc)
 	for i := range r.findings {
-		out = append(out, diagnostic(uri, x, &r.findings[i]))
+		out = append(out, diagnostic(uri, x, &r.findings[i], &links[i]))
 	}
 	return out
 }
 
-func diagnostic(uri protocol.DocumentURI, x *document.Index, f *finding.Finding) protocol.Diagnostic {
+// diagnostic converts a finding; link is where its CodeDescription goes.
+func diagnostic(uri protocol.DocumentURI, x *document.Index, f *finding.Finding, link *protocol.CodeDescription) protocol.Diagnostic {
 	d := protocol.Diagnostic{
 		Range:    x.Range(f.Span.Start, f.Span.End),
 		Severity: severity(f.Severity),
@@ -115,8 +127,9 @@ func diagnostic(uri protocol.DocumentURI, x *document.Index, f *finding.Finding)
 		Source:   "seslint",
 		Message:  f.Message,
 	}
-	if rule, ok := rules.Lookup(f.RuleID); ok {
-		d.CodeDescription = &protocol.CodeDescription{Href: protocol.URI(rule.HelpURI())}
+	if href, ok := helpURI(f.RuleID); ok {
+		link.Href = href
+		d.CodeDescription = link
 	}
 	for _, rel := range f.Related {
 		d.RelatedInformation = append(d.RelatedInformation, protocol.DiagnosticRelatedInformation{
@@ -135,6 +148,27 @@ func severity(s finding.Severity) protocol.DiagnosticSeverity {
 		return protocol.SeverityWarning
 	}
 	return protocol.SeverityInformation
+}
+
+// helpURIs maps each rule's ID to its documentation, built once: looking
+// a rule up scans the registry, and each HelpURI call builds a string.
+var helpURIs = sync.OnceValue(func() map[string]protocol.URI {
+	m := make(map[string]protocol.URI, len(rules.All()))
+	for _, r := range rules.All() {
+		m[r.ID] = protocol.URI(r.HelpURI())
+	}
+	return m
+})
+
+// helpURI returns the documentation of the rule a finding names.
+func helpURI(ruleID string) (protocol.URI, bool) {
+	if u, ok := helpURIs()[ruleID]; ok {
+		return u, true
+	}
+	if rule, ok := rules.Lookup(ruleID); ok { // not by its exact ID
+		return protocol.URI(rule.HelpURI()), true
+	}
+	return "", false
 }
 
 // schedule lints a document after the debounce pause, replacing a lint

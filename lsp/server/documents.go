@@ -3,6 +3,7 @@ package server
 import (
 	"path/filepath"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/seslint/seslint/internal/config"
 	"github.com/seslint/seslint/internal/lint"
@@ -50,6 +51,7 @@ func (s *Server) didClose(p protocol.DidCloseTextDocumentParams) {
 	}
 	delete(s.results, uri)
 	s.docs.Close(uri)
+	s.paths.forget(uri)
 	if s.published[uri] {
 		delete(s.published, uri)
 		s.sendDiagnostics(protocol.PublishDiagnosticsParams{URI: uri})
@@ -137,14 +139,32 @@ func isJSON(name, languageID string) bool {
 
 // neverLinted are files that may match a config's include globs but are
 // never policies.
-var neverLinted = map[string]bool{
-	"package.json": true, "package-lock.json": true, "tsconfig.json": true,
-	"jsconfig.json": true, "composer.json": true, "composer.lock": true,
+var neverLinted = []string{
+	"package.json", "package-lock.json", "tsconfig.json",
+	"jsconfig.json", "composer.json", "composer.lock",
 }
 
+// isNeverLinted compares without regard to case. An ASCII name (all but
+// never another) is compared with EqualFold, which for ASCII is the same as
+// comparing it lowered, without a lowered copy at every lint.
 func isNeverLinted(name string) bool {
-	base := strings.ToLower(filepath.Base(name))
-	return neverLinted[base] || (strings.HasPrefix(base, "tsconfig.") && strings.HasSuffix(base, ".json"))
+	base := filepath.Base(name)
+	same := strings.EqualFold
+	for i := range len(base) {
+		if base[i] >= utf8.RuneSelf {
+			base = strings.ToLower(base)
+			same = func(a, b string) bool { return a == b }
+			break
+		}
+	}
+	for _, n := range neverLinted {
+		if same(base, n) {
+			return true
+		}
+	}
+	const prefix, suffix = "tsconfig.", ".json"
+	return len(base) >= len(prefix) && same(base[:len(prefix)], prefix) &&
+		len(base) >= len(suffix) && same(base[len(base)-len(suffix):], suffix)
 }
 
 // inputsFor returns what to lint for an open document, or nothing. A file

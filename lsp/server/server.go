@@ -14,6 +14,7 @@
 package server
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -85,6 +86,8 @@ type Server struct {
 
 	state state // read and written by the Serve goroutine only
 
+	paths pathCache // the file system paths of open documents' URIs
+
 	mu        sync.Mutex // guards what follows, and orders publishing
 	timers    map[protocol.DocumentURI]Timer
 	published map[protocol.DocumentURI]bool // a publish was sent since open
@@ -132,10 +135,9 @@ func (s *Server) Serve(r io.Reader, w io.Writer) int {
 	defer s.stopTimers()
 	for {
 		m, err := s.conn.Read()
-		var me *jsonrpc.MessageError
 		switch {
 		case err == nil:
-		case errors.As(err, &me):
+		case errors.As(err, new(*jsonrpc.MessageError)):
 			s.log.Warn("invalid message answered and skipped", "error", err)
 			continue
 		case errors.Is(err, jsonrpc.ErrFraming):
@@ -163,7 +165,10 @@ func (s *Server) exitCode() int {
 
 // handle dispatches one message and reports whether the session is over.
 func (s *Server) handle(m *jsonrpc.Message) (exit bool) {
-	s.log.Debug("message", "method", m.Method, "id", m.ID.String())
+	if s.log.Enabled(context.Background(), slog.LevelDebug) {
+		// Guarded: the arguments cost allocations even when nothing logs.
+		s.log.Debug("message", "method", m.Method, "id", m.ID.String())
+	}
 	switch {
 	case m.IsResponse():
 		if m.Error != nil {
