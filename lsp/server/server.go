@@ -279,7 +279,7 @@ func decodeRequest[P any](m *jsonrpc.Message, fn func(P) (any, *jsonrpc.Error)) 
 	if len(m.Params) == 0 {
 		return nil, jsonrpc.Errorf(jsonrpc.InvalidParams, "%s needs params", m.Method)
 	}
-	if err := json.Unmarshal(m.Params, &p); err != nil {
+	if err := unmarshal(m.Params, &p); err != nil {
 		return nil, jsonrpc.Errorf(jsonrpc.InvalidParams, "invalid params for %s: %v", m.Method, err)
 	}
 	return fn(p)
@@ -290,11 +290,22 @@ func decodeNotification[P any](m *jsonrpc.Message, fn func(P)) error {
 	if len(m.Params) == 0 {
 		return fmt.Errorf("no params")
 	}
-	if err := json.Unmarshal(m.Params, &p); err != nil {
+	if err := unmarshal(m.Params, &p); err != nil {
 		return err
 	}
 	fn(p)
 	return nil
+}
+
+// unmarshal is json.Unmarshal for params, which are valid JSON (jsonrpc
+// checked the whole message): a type that decodes itself, such as the
+// didChange params of every keystroke, is handed them without encoding/json
+// checking them a second time first.
+func unmarshal(params json.RawMessage, v any) error {
+	if u, ok := v.(json.Unmarshaler); ok {
+		return u.UnmarshalJSON(params)
+	}
+	return json.Unmarshal(params, v)
 }
 
 // initOptions are the server's initializationOptions.
