@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/seslint/seslint/internal/input"
+	"github.com/seslint/seslint/internal/source"
 )
 
 // The expressions SES009's tmplIsPolicyVariable and SES301's templated
@@ -50,6 +51,52 @@ func templateScanCases() []string {
 	}
 }
 
+// checkTextMayHold fails when tmplTextMayHold rules out a document, as
+// parsed from s or from the Policy string of a request in s, in which
+// tmplFind finds something.
+func checkTextMayHold(t *testing.T, s string) {
+	u := input.Load(source.Parse("p.json", []byte(s)), input.Hints{})
+	for _, doc := range []*source.Document{u.File, u.Policy} {
+		if doc == nil || doc.Root == nil || tmplTextMayHold(doc.Text) {
+			continue
+		}
+		doc.Root.Walk(func(n *source.Node) {
+			if n.Kind == source.String && (len(tmplFind(n.Text, false)) > 0 || len(tmplFind(n.Text, true)) > 0) {
+				t.Errorf("tmplTextMayHold(%q) is false, but value %q holds template text", doc.Text, n.Text)
+			}
+			for _, m := range n.Members {
+				if len(tmplFind(m.Key, false)) > 0 {
+					t.Errorf("tmplTextMayHold(%q) is false, but key %q holds template text", doc.Text, m.Key)
+				}
+			}
+		})
+	}
+}
+
+// textMayHoldCases are documents and whether tmplTextMayHold must let
+// them through to the walk.
+var textMayHoldCases = map[string]bool{
+	`{"Version": "2012-10-17", "Statement": [{"Effect": "Allow"}]}`: false,
+	`{"a": {}, "b": [{ "c": "d" }], "e": "}{"}`:                     false,
+	`{"a": "{x}"}`:             true,
+	`{"a": "{{ x }}"}`:         true,
+	`{"a": "\u0024{x}"}`:       true,
+	`{"a": "${aws:username}"}`: true,
+	`{"a": "<b>"}`:             true,
+	`{"{{k}}": 1}`:             true,
+	`{a: "{x}"}`:               true,
+	`{"Identity": "a", "Policy": "{\"a\": \"{{x}}\"}"}`: true,
+}
+
+func TestTextMayHold(t *testing.T) {
+	for text, want := range textMayHoldCases {
+		if got := tmplTextMayHold([]byte(text)); got != want {
+			t.Errorf("tmplTextMayHold(%s) = %v, want %v", text, got, want)
+		}
+		checkTextMayHold(t, text)
+	}
+}
+
 func TestRuleScannersMatchExpressions(t *testing.T) {
 	for _, s := range templateScanCases() {
 		if got, want := tmplIsPolicyVariable(s), oldPolicyVariableRe.MatchString(s); got != want {
@@ -65,10 +112,14 @@ func TestRuleScannersMatchExpressions(t *testing.T) {
 }
 
 // FuzzRuleScanners compares SES009's policy-variable scanner and SES301's
-// template scanner with the expressions they replaced, and SES102's
-// identIsName with its old self.
+// template scanner with the expressions they replaced, SES102's
+// identIsName with its old self, and checks that SES009's look at the
+// whole text never rules out a document that has template text.
 func FuzzRuleScanners(f *testing.F) {
 	for _, s := range templateScanCases() {
+		f.Add(s)
+	}
+	for s := range textMayHoldCases {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
@@ -81,5 +132,6 @@ func FuzzRuleScanners(f *testing.F) {
 		if got, want := identIsName(s), oldIdentIsName(s); got != want {
 			t.Errorf("identIsName(%q) = %v, before it was %v", s, got, want)
 		}
+		checkTextMayHold(t, s)
 	})
 }

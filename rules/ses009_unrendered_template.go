@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"bytes"
 	"fmt"
 	"strings"
 
@@ -34,6 +35,12 @@ var unrenderedTemplate = &Rule{
 			}
 		}
 		if p.Policy == nil || p.Policy.Root == nil {
+			return
+		}
+		// Most policies have nothing to find anywhere: one look at the text
+		// saves the walk. A Terraform policy's strings come from HCL, not
+		// from its text.
+		if p.Unit.Shape != input.Terraform && p.Unit.Policy != nil && !tmplTextMayHold(p.Unit.Policy.Text) {
 			return
 		}
 		c := tmplCheck{p: p, vars: tmplVariableMode(p.Policy)}
@@ -135,6 +142,29 @@ func tmplTrimSpace(s string) string {
 		break
 	}
 	return s
+}
+
+// tmplTextMayHold reports whether a document parsed from text may have a
+// string or key in which tmplFind finds something. Its strings are pieces
+// of text with escapes decoded, so any backslash counts; a "{" counts only
+// before "{" or an identifier, which JSON's own braces never are.
+func tmplTextMayHold(text []byte) bool {
+	for _, c := range [...]byte{'\\', '$', '<', '%', '#'} {
+		if bytes.IndexByte(text, c) >= 0 {
+			return true
+		}
+	}
+	for i := 0; i < len(text); {
+		j := bytes.IndexByte(text[i:], '{')
+		if j < 0 {
+			return false
+		}
+		i += j + 1
+		if i < len(text) && (text[i] == '{' || tmplIsIdentStart(text[i])) {
+			return true
+		}
+	}
+	return false
 }
 
 // tmplStartByte marks the bytes every template form starts with.

@@ -271,7 +271,7 @@ func iamARNProblem(v *source.Node) (string, *finding.Fix) {
 	if !ok {
 		return fmt.Sprintf("principal %q has %d of the 6 colon-separated parts of an ARN; an IAM principal ARN reads arn:PARTITION:iam::ACCOUNT:user/NAME", t, strings.Count(t, ":")+1), nil
 	}
-	if _, ok := awsdata.Partition(a.Partition); !ok {
+	if !awsdata.KnownPartition(a.Partition) {
 		if s, ok := awsdata.Suggest(a.Partition, principalPartitionIDs()); ok {
 			return fmt.Sprintf("principal %q names unknown partition %q; did you mean %q?", t, a.Partition, s), nil
 		}

@@ -23,7 +23,7 @@ var partitionMismatch = &Rule{
 				if !ok || a.Partition == partition {
 					return
 				}
-				if _, known := awsdata.Partition(a.Partition); !known {
+				if !awsdata.KnownPartition(a.Partition) {
 					return // SES301's
 				}
 				p.At(v, "principal %q is in partition %q but the Resource %q is in %q; access cannot be delegated across partitions: name a principal of partition %q",
@@ -38,7 +38,7 @@ var partitionMismatch = &Rule{
 func resourcePartition(st *policy.Statement) (*source.Node, string) {
 	for _, r := range st.Resource {
 		if a, ok := policy.ParseARN(r.Text); ok {
-			if _, known := awsdata.Partition(a.Partition); known {
+			if awsdata.KnownPartition(a.Partition) {
 				return r, a.Partition
 			}
 		}

@@ -172,6 +172,18 @@ func Partition(id string) (PartitionInfo, bool) {
 	return partitions[i], true
 }
 
+// KnownPartition reports whether id is a partition ID, as Partition finds
+// it. It copies nothing and hashes nothing: the rules ask it of every ARN,
+// and nearly every ARN names "aws", the first entry.
+func KnownPartition(id string) bool {
+	for i := range partitions {
+		if partitions[i].ID == id {
+			return true
+		}
+	}
+	return false
+}
+
 // PartitionOfRegion returns the partition a Region belongs to: the one that
 // lists it, or else the first whose Region pattern it fits, as the SDKs
 // resolve a Region they do not know yet.

@@ -81,3 +81,15 @@ func FuzzScanners(f *testing.F) {
 		}
 	})
 }
+
+func TestKnownPartitionIsPartition(t *testing.T) {
+	ids := []string{"", "AWS", "aws ", "aws-cn-", "aws-iso-g", "ses"}
+	for _, p := range Partitions() {
+		ids = append(ids, p.ID)
+	}
+	for _, id := range ids {
+		if _, want := Partition(id); KnownPartition(id) != want {
+			t.Errorf("KnownPartition(%q) = %v, Partition finds it: %v", id, !want, want)
+		}
+	}
+}
