@@ -70,3 +70,16 @@ func BenchmarkIndex(b *testing.B) {
 		_ = x.Range(at, at+5)
 	}
 }
+
+// BenchmarkIndexEnd converts a span on the last line: every line start
+// must be found.
+func BenchmarkIndexEnd(b *testing.B) {
+	text := []byte(benchText())
+	at := strings.LastIndex(string(text), "Sid")
+	b.SetBytes(int64(len(text)))
+	b.ReportAllocs()
+	for b.Loop() {
+		x := NewIndex(text, UTF16)
+		_ = x.Range(at, at+3)
+	}
+}
