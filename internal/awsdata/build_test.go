@@ -98,6 +98,17 @@ func TestBuildConditionKeyIndexes(t *testing.T) {
 	}
 }
 
+func TestBuildOperatorIndexes(t *testing.T) {
+	list, _, folded := buildOperators()
+	want := map[string]int{}
+	for i, op := range list {
+		want[lowerASCII(op.Name)] = i
+	}
+	if !reflect.DeepEqual(folded, want) {
+		t.Errorf("folded operator index differs from one lowerASCII per name")
+	}
+}
+
 // TestInitTablesAllocations keeps the tables init builds to a few arrays
 // each, not a few per entry.
 func TestInitTablesAllocations(t *testing.T) {
@@ -108,6 +119,7 @@ func TestInitTablesAllocations(t *testing.T) {
 	}{
 		{"actions", 16, func() { buildActions() }},
 		{"condition keys", 16, func() { buildConditionKeys() }},
+		{"operators", 16, func() { buildOperators() }},
 	} {
 		if n := testing.AllocsPerRun(5, c.f); n > c.max {
 			t.Errorf("building the %s table costs %.0f allocations, want at most %.0f", c.name, n, c.max)

@@ -212,8 +212,8 @@ func buildOperators() ([]OperatorInfo, map[string]int, map[string]int) {
 	folded := make(map[string]int, len(list))
 	for i, op := range list {
 		exact[op.Name] = i
-		folded[lowerASCII(op.Name)] = i
 	}
+	lowerEach(len(list), func(i int) string { return list[i].Name }, func(i int, lower string) { folded[lower] = i })
 	return list, exact, folded
 }
 
