@@ -42,6 +42,9 @@ if [ "$FUZZTIME" != 0 ]; then
     ./internal/policy:FuzzNew \
     ./schemas:FuzzFastAgreesWithSchema \
     ./internal/input:FuzzRequest \
+    ./internal/input:FuzzIdentityScanners \
+    ./internal/awsdata:FuzzScanners \
+    ./rules:FuzzRuleScanners \
     ./internal/config:FuzzParse \
     ./internal/config:FuzzMatchCommon \
     ./internal/config:FuzzRel \
