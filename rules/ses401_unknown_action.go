@@ -57,7 +57,7 @@ func resolveSESAction(s string) (sesAction, bool) {
 		return sesAction{Name: "*", Wildcard: true, Matches: awsdata.ResolveActions("*")}, true
 	}
 	prefix, name := policy.SplitAction(s)
-	if !equalFold(prefix, awsdata.ActionPrefix) { // also when s has no ":", and prefix is ""
+	if !equalFold(prefix, awsdata.ActionPrefix) { // prefix is "" when s has no ":"
 		return sesAction{}, false
 	}
 	return resolveActionName(name)

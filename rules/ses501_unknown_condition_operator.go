@@ -59,7 +59,7 @@ type parsedOperator struct {
 }
 
 // operators returns, for each member of st's Condition object in order,
-// its key parsed as an operator; nil when Condition is not an object. Nine
+// its key parsed as an operator; nil when Condition is not an object. Eight
 // rules read them, so the policy's operators are parsed once per unit,
 // into one slice, on first use.
 func (p *Pass) operators(st *policy.Statement) []parsedOperator {
