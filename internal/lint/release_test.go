@@ -108,3 +108,23 @@ func TestDetach(t *testing.T) {
 		t.Errorf("detached unit lost its place: %+v", d)
 	}
 }
+
+// A plain policy file whose object starts early shares its stub file with
+// every other such file; the stub still says where the object starts.
+func TestDetachSharesPolicyStubs(t *testing.T) {
+	var stubs []*source.Document
+	for _, text := range []string{`{"Version": "2012-10-17"}`, "\n\n  {\"Version\": \"2012-10-17\"}", `{}`} {
+		u := input.Load(source.Parse("example.com/Send.json", []byte(text)), input.Hints{})
+		d := detach(u)
+		if d.File.Root.Span.Start != u.File.Root.Span.Start || d.File.Root.Kind != source.Object || d.File.Text != nil {
+			t.Fatalf("%q: detached root %+v, want the start of %+v", text, d.File.Root, u.File.Root)
+		}
+		if d.Path != "example.com/Send.json" || d.Policy != nil {
+			t.Fatalf("%q: detached unit %+v", text, d)
+		}
+		stubs = append(stubs, d.File)
+	}
+	if stubs[0] != stubs[2] || stubs[0] == stubs[1] {
+		t.Errorf("files starting at the same offset should share a stub, others not")
+	}
+}
