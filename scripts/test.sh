@@ -51,6 +51,16 @@ if [ "$FUZZTIME" != 0 ]; then
     ./internal/lint:FuzzLint \
     ./lsp/jsonrpc:FuzzReadMessage \
     ./lsp/jsonrpc:FuzzReadResync \
+    ./lsp/jsonrpc:FuzzWriteMatchesMarshal \
+    ./lsp/jsonrpc:FuzzNotifyMatchesMarshal \
+    ./lsp/jsonrpc:FuzzParseMatchesMap \
+    ./lsp/jsonrpc:FuzzParseLength \
+    ./lsp/internal/jsonenc:FuzzString \
+    ./lsp/internal/jsonenc:FuzzRaw \
+    ./lsp/protocol:FuzzAppendJSON \
+    ./lsp/protocol:FuzzDecodeDidChange \
+    ./lsp/server:FuzzIsNeverLinted \
+    ./lsp/document:FuzzIndex \
     ./lsp/document:FuzzApply; do
     echo "== fuzzing ${target#*:} (${target%%:*}) ($FUZZTIME)" >&2
     go test -run '^$' -fuzz "^${target#*:}\$" -fuzztime "$FUZZTIME" -fuzzminimizetime 50x "${target%%:*}"
