@@ -226,7 +226,12 @@ var cleanOutcome outcomeDetail
 // Lint reads (where needed), parses and lints inputs with o.Jobs workers.
 // The result does not depend on the number of workers.
 func Lint(inputs []Input, o Options) *Result {
-	o = o.withCwd()
+	if slices.ContainsFunc(inputs, func(in Input) bool { return !filepath.IsAbs(in.Path) }) {
+		// The language server names files by absolute path and lints on
+		// every change: it need not ask the system for a folder it never
+		// uses.
+		o = o.withCwd()
+	}
 	jobs := o.Jobs
 	if jobs <= 0 {
 		jobs = runtime.GOMAXPROCS(0)
@@ -237,9 +242,10 @@ func Lint(inputs []Input, o Options) *Result {
 	// each file from one goroutine to another, a wake-up per file.
 	var next atomic.Int64
 	work := func() {
-		var w worker
+		w := workers.Get().(*worker)
+		defer workers.Put(w)
 		for i := int(next.Add(1) - 1); i < len(inputs); i = int(next.Add(1) - 1) {
-			outcomes[i] = lintOne(inputs[i], o, &w)
+			outcomes[i] = lintOne(inputs[i], o, w)
 		}
 	}
 	if jobs == 1 {
@@ -307,6 +313,10 @@ type worker struct {
 	arena   source.Arena // the nodes of its last file
 	scratch []byte       // the read buffer
 }
+
+// workers keeps workers between runs too: the language server lints one
+// file on every change, and would otherwise grow a new arena each time.
+var workers = sync.Pool{New: func() any { return new(worker) }}
 
 func lintOne(in Input, o Options, w *worker) fileOutcome {
 	text := in.Text
