@@ -131,12 +131,15 @@ type builder struct {
 // count adds what statement n will need to the builder's totals; it must
 // agree with statement.
 func (b *builder) count(n *source.Node) {
+	var seen stmtKey
 	for _, m := range n.Members {
-		switch m.Key {
-		case "Principal", "NotPrincipal":
-			if n.Get(m.Key) != m.Value {
-				continue // a repeated key: the first one counts
-			}
+		k := stmtKeyOf(m.Key)
+		if seen&k != 0 {
+			continue // a repeated key: the first one counts, as Get finds it
+		}
+		seen |= k
+		switch k {
+		case keyPrincipal, keyNotPrincipal:
 			b.nPrincipals++
 			if m.Value.Kind == source.Object {
 				b.nEntries += len(m.Value.Members)
@@ -144,12 +147,10 @@ func (b *builder) count(n *source.Node) {
 					b.nNodes += countStrings(e.Value)
 				}
 			}
-		case "Action", "NotAction", "Resource", "NotResource":
-			if n.Get(m.Key) == m.Value {
-				b.nNodes += countStrings(m.Value)
-			}
-		case "Condition":
-			if n.Get(m.Key) != m.Value || m.Value.Kind != source.Object {
+		case keyAction, keyNotAction, keyResource, keyNotResource:
+			b.nNodes += countStrings(m.Value)
+		case keyCondition:
+			if m.Value.Kind != source.Object {
 				continue
 			}
 			for _, op := range m.Value.Members {
@@ -201,15 +202,37 @@ func countScalars(n *source.Node) int {
 func (b *builder) statement(n *source.Node, index int) *Statement {
 	b.stmts = append(b.stmts, Statement{Node: n, Index: index})
 	s := &b.stmts[len(b.stmts)-1]
-	s.Sid = n.Get("Sid")
-	s.Effect = n.Get("Effect")
-	s.Principal = b.principal(n.Get("Principal"))
-	s.NotPrincipal = b.principal(n.Get("NotPrincipal"))
-	s.ActionNode, s.Action = b.strings(n.Get("Action"))
-	s.NotActionNode, s.NotAction = b.strings(n.Get("NotAction"))
-	s.ResourceNode, s.Resource = b.strings(n.Get("Resource"))
-	s.NotResourceNode, s.NotResource = b.strings(n.Get("NotResource"))
-	s.ConditionNode = n.Get("Condition")
+	// One pass over the members, the first of each key winning as with
+	// Get, rather than nine Gets that each scan them.
+	var seen stmtKey
+	for i := range n.Members {
+		m := &n.Members[i]
+		k := stmtKeyOf(m.Key)
+		if k == 0 || seen&k != 0 {
+			continue
+		}
+		seen |= k
+		switch k {
+		case keySid:
+			s.Sid = m.Value
+		case keyEffect:
+			s.Effect = m.Value
+		case keyPrincipal:
+			s.Principal = b.principal(m.Value)
+		case keyNotPrincipal:
+			s.NotPrincipal = b.principal(m.Value)
+		case keyAction:
+			s.ActionNode, s.Action = b.strings(m.Value)
+		case keyNotAction:
+			s.NotActionNode, s.NotAction = b.strings(m.Value)
+		case keyResource:
+			s.ResourceNode, s.Resource = b.strings(m.Value)
+		case keyNotResource:
+			s.NotResourceNode, s.NotResource = b.strings(m.Value)
+		case keyCondition:
+			s.ConditionNode = m.Value
+		}
+	}
 	if c := s.ConditionNode; c != nil && c.Kind == source.Object {
 		start := len(b.conds)
 		for _, op := range c.Members {
@@ -228,6 +251,45 @@ func (b *builder) statement(n *source.Node, index int) *Statement {
 		}
 	}
 	return s
+}
+
+// stmtKey is a bit for each statement key the builder reads.
+type stmtKey uint16
+
+const (
+	keySid stmtKey = 1 << iota
+	keyEffect
+	keyPrincipal
+	keyNotPrincipal
+	keyAction
+	keyNotAction
+	keyResource
+	keyNotResource
+	keyCondition
+)
+
+func stmtKeyOf(key string) stmtKey {
+	switch key {
+	case "Sid":
+		return keySid
+	case "Effect":
+		return keyEffect
+	case "Principal":
+		return keyPrincipal
+	case "NotPrincipal":
+		return keyNotPrincipal
+	case "Action":
+		return keyAction
+	case "NotAction":
+		return keyNotAction
+	case "Resource":
+		return keyResource
+	case "NotResource":
+		return keyNotResource
+	case "Condition":
+		return keyCondition
+	}
+	return 0
 }
 
 func (b *builder) principal(n *source.Node) *Principal {
