@@ -168,7 +168,8 @@ func resRegionProblem(a policy.ARN, at resSubject, resource bool) (msg, fixed st
 	case resHasWildcard(r):
 		return fmt.Sprintf("%s has a wildcard Region; an identity lives in one Region", at), ""
 	}
-	if !awsdata.KnownRegion(r) {
+	partID, ses, known := awsdata.LookupRegion(r)
+	if !known {
 		if sug, ok := awsdata.Suggest(r, resAllRegions()); ok {
 			b := a
 			b.Region = sug
@@ -176,13 +177,13 @@ func resRegionProblem(a policy.ARN, at resSubject, resource bool) (msg, fixed st
 		}
 		return fmt.Sprintf("%s names unknown Region %q (Regions known as of %s)", at, r, awsdata.PartitionsDate[:10]), ""
 	}
-	part, _ := awsdata.PartitionOfRegion(r)
-	if _, known := awsdata.Partition(a.Partition); known && part.ID != a.Partition {
+	if partID != a.Partition && awsdata.KnownPartition(a.Partition) {
 		b := a
-		b.Partition = part.ID
-		return fmt.Sprintf("%s names Region %q of partition %q under partition %q; did you mean %q?", at, r, part.ID, a.Partition, b.String()), b.String()
+		b.Partition = partID
+		return fmt.Sprintf("%s names Region %q of partition %q under partition %q; did you mean %q?", at, r, partID, a.Partition, b.String()), b.String()
 	}
-	if !awsdata.SESRegion(part.ID, r) {
+	if !ses {
+		part, _ := awsdata.PartitionOfRegion(r)
 		if len(part.SESRegions) == 0 {
 			return fmt.Sprintf("%s names Region %q, but SES is not offered in the %s partition, so no identity can exist there", at, r, part.ID), ""
 		}

@@ -136,20 +136,26 @@ var partitions = []PartitionInfo{
 	},
 }
 
-// partitionIndex maps partition IDs and regionIndex known Regions to
-// positions in partitions; sesIndex holds, per partition ID, the set of its
-// Regions with SES.
+// partitionIndex maps partition IDs to positions in partitions, and
+// regionIndex known Regions to theirs and to whether the partition offers
+// SES there; sesIndex holds, per partition ID, the set of its Regions with
+// SES.
 var partitionIndex, regionIndex, sesIndex = buildPartitions()
 
-func buildPartitions() (map[string]int, map[string]int, map[string]map[string]bool) {
+type regionEntry struct {
+	partition int
+	ses       bool
+}
+
+func buildPartitions() (map[string]int, map[string]regionEntry, map[string]map[string]bool) {
 	byID := make(map[string]int, len(partitions))
-	byRegion := make(map[string]int)
+	byRegion := make(map[string]regionEntry)
 	ses := make(map[string]map[string]bool, len(partitions))
 	for i := range partitions {
 		p := &partitions[i]
 		byID[p.ID] = i
 		for _, r := range p.Regions {
-			byRegion[r] = i
+			byRegion[r] = regionEntry{i, slices.Contains(p.SESRegions, r)}
 		}
 		ses[p.ID] = make(map[string]bool, len(p.SESRegions))
 		for _, r := range p.SESRegions {
@@ -188,8 +194,8 @@ func KnownPartition(id string) bool {
 // lists it, or else the first whose Region pattern it fits, as the SDKs
 // resolve a Region they do not know yet.
 func PartitionOfRegion(region string) (PartitionInfo, bool) {
-	if i, ok := regionIndex[region]; ok {
-		return partitions[i], true
+	if e, ok := regionIndex[region]; ok {
+		return partitions[e.partition], true
 	}
 	for _, p := range partitions {
 		if p.MatchesRegionPattern(region) {
@@ -212,4 +218,15 @@ func KnownRegion(region string) bool {
 // (S12, S13). Receiving Regions were not checked (UNVERIFIED).
 func SESRegion(partition, region string) bool {
 	return sesIndex[partition][region]
+}
+
+// LookupRegion answers KnownRegion, the ID of PartitionOfRegion and
+// SESRegion in that partition with one map lookup and no copy: SES201 asks
+// all three of every resource ARN.
+func LookupRegion(region string) (partition string, ses, ok bool) {
+	e, ok := regionIndex[region]
+	if !ok {
+		return "", false, false
+	}
+	return partitions[e.partition].ID, e.ses, true
 }
