@@ -3,6 +3,7 @@ package rules
 import (
 	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/seslint/seslint/internal/finding"
 	"github.com/seslint/seslint/internal/source"
@@ -19,27 +20,55 @@ var duplicateKey = &Rule{
 			docs = append(docs, pol)
 		}
 		for _, doc := range docs {
-			doc.Root.Walk(func(n *source.Node) {
-				if n.Kind != source.Object || len(n.Members) < 2 {
-					return
-				}
-				for i := 1; i < len(n.Members); i++ {
-					m := &n.Members[i]
-					for j := 0; j < i; j++ {
-						first := &n.Members[j]
-						if !strings.EqualFold(first.Key, m.Key) {
-							continue
-						}
-						msg := fmt.Sprintf("duplicate key %q: SES keeps only one of the two values, so remove or merge one", m.Key)
-						if first.Key != m.Key {
-							msg = fmt.Sprintf("key %q repeats %q with different case: one of the two would be lost or rejected, so keep a single %q", m.Key, first.Key, first.Key)
-						}
-						p.Report(Diag{Doc: doc, Span: m.KeySpan, Node: m.Value, Message: msg, Value: m.Key,
-							Related: []finding.Related{{Span: first.KeySpan, Message: fmt.Sprintf("first %q is here", first.Key)}}})
-						break
-					}
-				}
-			})
+			repeatedKeysIn(p, doc, doc.Root)
 		}
 	},
+}
+
+// repeatedKeysIn reports the repeated keys of n and of every node below it, in
+// the order Walk visits them. It descends only into nodes with members or
+// elements: most nodes are strings, and a call through Walk's function
+// value for each of them cost more than the check.
+func repeatedKeysIn(p *Pass, doc *source.Document, n *source.Node) {
+	if n == nil {
+		return
+	}
+	if n.Kind == source.Object && len(n.Members) >= 2 {
+		repeatedKeysOf(p, doc, n)
+	}
+	for i := range n.Members {
+		if v := n.Members[i].Value; v != nil && (len(v.Members) > 0 || len(v.Elems) > 0) {
+			repeatedKeysIn(p, doc, v)
+		}
+	}
+	for _, e := range n.Elems {
+		if e != nil && (len(e.Members) > 0 || len(e.Elems) > 0) {
+			repeatedKeysIn(p, doc, e)
+		}
+	}
+}
+
+// repeatedKeysOf reports the keys of object n that repeat an earlier one.
+func repeatedKeysOf(p *Pass, doc *source.Document, n *source.Node) {
+	for i := 1; i < len(n.Members); i++ {
+		m := &n.Members[i]
+		for j := 0; j < i; j++ {
+			first := &n.Members[j]
+			// ASCII folding pairs only bytes that differ in 0x20, so most
+			// keys (Sid, Effect, Action...) differ here without the call.
+			if a, b := first.Key, m.Key; a != "" && b != "" && a[0]|b[0] < utf8.RuneSelf && a[0]|0x20 != b[0]|0x20 {
+				continue
+			}
+			if !strings.EqualFold(first.Key, m.Key) {
+				continue
+			}
+			msg := fmt.Sprintf("duplicate key %q: SES keeps only one of the two values, so remove or merge one", m.Key)
+			if first.Key != m.Key {
+				msg = fmt.Sprintf("key %q repeats %q with different case: one of the two would be lost or rejected, so keep a single %q", m.Key, first.Key, first.Key)
+			}
+			p.Report(Diag{Doc: doc, Span: m.KeySpan, Node: m.Value, Message: msg, Value: m.Key,
+				Related: []finding.Related{{Span: first.KeySpan, Message: fmt.Sprintf("first %q is here", first.Key)}}})
+			break
+		}
+	}
 }
