@@ -23,11 +23,13 @@ var invalidResourceARN = &Rule{
 		}
 		for _, st := range p.Policy.Statements {
 			for _, r := range st.Resource {
-				if r.Text == "*" || tmplHasTemplate(r.Text) {
-					continue // SES203's and SES009's
+				if r.Text == "*" {
+					continue // SES203's
 				}
 				msg, fixed := resARNProblem(r.Text, "resource", true)
-				if msg == "" {
+				// Template text is SES009's; looked for only when something
+				// is wrong, as nearly every resource is a valid ARN.
+				if msg == "" || tmplHasTemplate(r.Text) {
 					continue
 				}
 				d := Diag{Span: r.Span, Node: r, Value: r.Text, Message: msg}

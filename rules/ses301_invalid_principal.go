@@ -136,11 +136,24 @@ func replaceSpanFix(title string, span source.Span, json string) *finding.Fix {
 }
 
 // awsPrincipalProblem says what is wrong with a value under "AWS", with a
-// fix where the intent is certain; "" when it is valid.
+// fix where the intent is certain; "" when it is valid or holds template
+// text (SES009's).
 func awsPrincipalProblem(v *source.Node) (string, *finding.Fix) {
+	msg, fix := awsPrincipalShapeProblem(v)
+	// Look for template text only once something is wrong: nearly every
+	// principal is valid, and the scan cost more than the checks.
+	if msg != "" && templated(v.Text) {
+		return "", nil
+	}
+	return msg, fix
+}
+
+// awsPrincipalShapeProblem is awsPrincipalProblem without the template
+// check.
+func awsPrincipalShapeProblem(v *source.Node) (string, *finding.Fix) {
 	t := v.Text
 	switch {
-	case t == "*" || policy.IsAccountID(t) || templated(t):
+	case t == "*" || policy.IsAccountID(t):
 		return "", nil
 	case strings.TrimSpace(t) != t:
 		trimmed := strings.TrimSpace(t)
