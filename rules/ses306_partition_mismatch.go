@@ -19,6 +19,9 @@ var partitionMismatch = &Rule{
 				continue
 			}
 			principalValues(st, "AWS", func(v *source.Node) {
+				if inPartition(v.Text, partition) {
+					return // the usual case, told without parsing the ARN
+				}
 				a, ok := policy.ParseARN(v.Text)
 				if !ok || a.Partition == partition {
 					return
@@ -44,4 +47,11 @@ func resourcePartition(st *policy.Statement) (*source.Node, string) {
 		}
 	}
 	return nil, ""
+}
+
+// inPartition reports whether s starts "arn:PARTITION:", which ParseARN
+// would give as that partition.
+func inPartition(s, partition string) bool {
+	n := len("arn:") + len(partition)
+	return len(s) > n && s[:4] == "arn:" && s[4:n] == partition && s[n] == ':'
 }
