@@ -32,12 +32,34 @@ var duplicateStatement = &Rule{
 		if len(stmts) > len(buf) {
 			es = make([]dupEntry, 0, len(stmts))
 		}
+		// The hash is a sum over the members, so it is taken in two parts:
+		// the principals and actions first, which nearly always tell
+		// statements apart, and the rest (resources, conditions) only for
+		// statements that share the first part with another.
 		for i, st := range stmts {
-			es = append(es, dupEntry{hash: dupHashStatement(st.Node), index: i, prev: -1})
+			es = append(es, dupEntry{hash: dupHashStatementPart(st.Node, true), index: i, prev: -1})
 		}
-		slices.SortFunc(es, func(a, b dupEntry) int {
+		byHash := func(a, b dupEntry) int {
 			return cmp.Or(cmp.Compare(a.hash, b.hash), cmp.Compare(a.index, b.index))
-		})
+		}
+		slices.SortFunc(es, byHash)
+		shared := false
+		for i := 0; i < len(es); {
+			j := i + 1
+			for j < len(es) && es[j].hash == es[i].hash {
+				j++
+			}
+			if j-i > 1 {
+				shared = true
+				for k := i; k < j; k++ {
+					es[k].hash += dupHashStatementPart(stmts[es[k].index].Node, false)
+				}
+			}
+			i = j
+		}
+		if shared {
+			slices.SortFunc(es, byHash)
+		}
 		budget := dupBudget
 		found := false
 		for i := range es {
@@ -124,11 +146,27 @@ func dupPair(key string, value uint64) uint64 {
 
 // dupHashStatement hashes a statement without its Sid.
 func dupHashStatement(n *source.Node) uint64 {
+	return dupHashStatementPart(n, true) + dupHashStatementPart(n, false)
+}
+
+// dupFirstPart reports the keys hashed first: the ones that usually differ
+// between statements.
+func dupFirstPart(key string) bool {
+	switch key {
+	case "Principal", "NotPrincipal", "Action", "NotAction":
+		return true
+	}
+	return false
+}
+
+// dupHashStatementPart hashes the members of a statement, without its Sid,
+// whose keys are in the first part or, without first, the others.
+func dupHashStatementPart(n *source.Node, first bool) uint64 {
 	var h uint64
 	for i := range n.Members {
 		m := &n.Members[i]
 		switch {
-		case m.Key == "Sid":
+		case m.Key == "Sid" || dupFirstPart(m.Key) != first:
 		case dupWildcardPrincipal(m):
 			h += dupPair(m.Key, dupAWSWildcard)
 		default:
