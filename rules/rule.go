@@ -83,6 +83,11 @@ type unitCache struct {
 	// operators holds the parsed keys of every statement's Condition
 	// object, likewise (Pass.operators).
 	operators []parsedOperator
+	// condKeys holds every statement's condition keys looked up, likewise
+	// (Pass.conditionKeys), in condKeyBuf when they fit: a policy has few
+	// conditions, and the buffer saves an allocation.
+	condKeys   []condKey
+	condKeyBuf [8]condKey
 }
 
 // unitCache returns the pass's cache, making one when the pass has none or

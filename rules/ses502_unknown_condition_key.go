@@ -6,6 +6,7 @@ import (
 
 	"github.com/seslint/seslint/internal/awsdata"
 	"github.com/seslint/seslint/internal/finding"
+	"github.com/seslint/seslint/internal/policy"
 )
 
 // unknownConditionKey reports condition keys that are neither SES keys nor
@@ -20,8 +21,9 @@ var unknownConditionKey = &Rule{
 			return
 		}
 		for _, st := range p.Policy.Statements {
-			for _, c := range st.Conditions {
-				msg, fixTo := conditionKeyProblem(c.Key)
+			keys := p.conditionKeys(st)
+			for i, c := range st.Conditions {
+				msg, fixTo := conditionKeyProblem(c.Key, keys[i])
 				if msg == "" {
 					continue
 				}
@@ -35,10 +37,11 @@ var unknownConditionKey = &Rule{
 	},
 }
 
-// conditionKeyProblem says what is wrong with a condition key, if anything,
-// and the key to replace it with when that is certain enough for a fix.
-func conditionKeyProblem(key string) (msg, fixTo string) {
-	if k, ok := awsdata.LookupConditionKey(key); ok {
+// conditionKeyProblem says what is wrong with a condition key, found as
+// Pass.conditionKeys looked it up, if anything, and the key to replace it
+// with when that is certain enough for a fix.
+func conditionKeyProblem(key string, found condKey) (msg, fixTo string) {
+	if k, ok := found.ConditionKey, found.ok; ok {
 		if k.PrefixCaseMatches(key) {
 			return "", ""
 		}
@@ -88,4 +91,51 @@ func sesSendingKeyList() string {
 		}
 	}
 	return "the sending keys are " + strings.Join(keys, ", ")
+}
+
+// condKey is a condition's key as awsdata.LookupConditionKey finds it.
+type condKey struct {
+	awsdata.ConditionKey
+	ok bool
+}
+
+// conditionKeys returns, for each of st.Conditions in order, its key
+// looked up. Three rules read them, so the policy's keys are looked up once
+// per unit, on first use.
+func (p *Pass) conditionKeys(st *policy.Statement) []condKey {
+	if p.Policy == nil {
+		return lookupConditionKeys(nil, st)
+	}
+	c := p.unitCache()
+	if c.condKeys == nil {
+		n := 0
+		for _, s := range p.Policy.Statements {
+			n += len(s.Conditions)
+		}
+		c.condKeys = c.condKeyBuf[:0]
+		if n > len(c.condKeyBuf) {
+			c.condKeys = make([]condKey, 0, n)
+		}
+		for _, s := range p.Policy.Statements {
+			c.condKeys = lookupConditionKeys(c.condKeys, s)
+		}
+	}
+	off := 0
+	for _, s := range p.Policy.Statements {
+		n := len(s.Conditions)
+		if s == st {
+			return c.condKeys[off : off+n : off+n]
+		}
+		off += n
+	}
+	return lookupConditionKeys(nil, st) // not this policy's statement
+}
+
+// lookupConditionKeys appends st's condition keys, looked up, to dst.
+func lookupConditionKeys(dst []condKey, st *policy.Statement) []condKey {
+	for _, c := range st.Conditions {
+		k, ok := awsdata.LookupConditionKey(c.Key)
+		dst = append(dst, condKey{k, ok})
+	}
+	return dst
 }

@@ -20,13 +20,14 @@ var conditionTypeMismatch = &Rule{
 		}
 		for _, st := range p.Policy.Statements {
 			ops := p.operators(st)
-			for _, c := range st.Conditions {
+			keys := p.conditionKeys(st)
+			for i, c := range st.Conditions {
 				op, ok := conditionOperator(st, ops, &c)
 				if !ok {
 					continue
 				}
 				cat := op.Base.Category
-				if k, ok := awsdata.LookupConditionKey(c.Key); ok && !awsdata.OperatorFitsKeyType(cat, k.Type) {
+				if k := keys[i]; k.ok && !awsdata.OperatorFitsKeyType(cat, k.Type) {
 					p.Report(Diag{Span: c.KeySpan, Node: c.KeyNode, Value: c.Key, Message: fmt.Sprintf(
 						"%q compares %s, but %q is %s key; use %s operator such as %q",
 						c.Operator, categoryWords(cat), c.Key, withArticle(keyTypeWords(k.Type)),

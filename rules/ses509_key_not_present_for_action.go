@@ -26,7 +26,8 @@ var keyNotPresentForAction = &Rule{
 				continue
 			}
 			ops := p.operators(st)
-			for _, c := range st.Conditions {
+			keys := p.conditionKeys(st)
+			for i, c := range st.Conditions {
 				op, ok := conditionOperator(st, ops, &c)
 				// Negated operators, IfExists, Null and ForAllValues are
 				// all true, or meant to be, when the key is missing.
@@ -34,7 +35,7 @@ var keyNotPresentForAction = &Rule{
 					op.Qualifier == awsdata.QualifierForAllValues {
 					continue
 				}
-				k, ok := awsdata.LookupConditionKey(c.Key)
+				k, ok := keys[i].ConditionKey, keys[i].ok
 				if !ok || k.Origin != awsdata.OriginSES {
 					continue
 				}
