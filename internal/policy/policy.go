@@ -71,19 +71,19 @@ type Condition struct {
 // gives an empty policy.
 //
 // It runs once per file before the rules, so it counts first and then
-// cuts every slice it returns from a few exactly sized arrays: seven
-// allocations for any policy (BenchmarkNew). Each slice is capped, so
-// appending to one cannot overwrite another.
+// cuts every slice it returns from a few exactly sized arrays: one
+// allocation for a policy that fits smallPolicy, nearly every one, and
+// seven for any other (BenchmarkNew). Each slice is capped, so appending
+// to one cannot overwrite another.
 func New(root *source.Node) *Policy {
-	p := &Policy{Root: root}
 	if root == nil || root.Kind != source.Object {
-		return p
+		return &Policy{Root: root}
 	}
-	p.Version = root.Get("Version")
-	p.ID = root.Get("Id")
-	p.StatementNode = root.Get("Statement")
+	// The fields are read into a value, and the policy allocated with its
+	// arrays when they fit smallPolicy.
+	head := Policy{Root: root, Version: root.Get("Version"), ID: root.Get("Id"), StatementNode: root.Get("Statement")}
 	var stmts []*source.Node
-	switch st := p.StatementNode; {
+	switch st := head.StatementNode; {
 	case st == nil:
 	case st.Kind == source.Array:
 		for _, e := range st.Elems {
@@ -95,18 +95,35 @@ func New(root *source.Node) *Policy {
 		stmts = []*source.Node{st}
 	}
 	if len(stmts) == 0 {
+		p := new(Policy)
+		*p = head
 		return p
 	}
 	var b builder
 	for _, n := range stmts {
 		b.count(n)
 	}
-	b.stmts = make([]Statement, 0, len(stmts))
-	b.nodes = make([]*source.Node, 0, b.nNodes)
-	b.principals = make([]Principal, 0, b.nPrincipals)
-	b.entries = make([]PrincipalEntry, 0, b.nEntries)
-	b.conds = make([]Condition, 0, b.nConds)
-	p.Statements = make([]*Statement, len(stmts))
+	var p *Policy
+	if small := (*smallPolicy)(nil); len(stmts) <= len(small.stmts) && b.nNodes <= len(small.nodes) &&
+		b.nPrincipals <= len(small.principals) && b.nEntries <= len(small.entries) && b.nConds <= len(small.conds) {
+		small = &smallPolicy{policy: head}
+		p = &small.policy
+		b.stmts = small.stmts[:0:len(stmts)]
+		b.nodes = small.nodes[:0:b.nNodes]
+		b.principals = small.principals[:0:b.nPrincipals]
+		b.entries = small.entries[:0:b.nEntries]
+		b.conds = small.conds[:0:b.nConds]
+		p.Statements = small.ptrs[:len(stmts):len(stmts)]
+	} else {
+		p = new(Policy)
+		*p = head
+		b.stmts = make([]Statement, 0, len(stmts))
+		b.nodes = make([]*source.Node, 0, b.nNodes)
+		b.principals = make([]Principal, 0, b.nPrincipals)
+		b.entries = make([]PrincipalEntry, 0, b.nEntries)
+		b.conds = make([]Condition, 0, b.nConds)
+		p.Statements = make([]*Statement, len(stmts))
+	}
 	for i, n := range stmts {
 		index := 0
 		if p.StatementNode.Kind == source.Array {
@@ -115,6 +132,18 @@ func New(root *source.Node) *Policy {
 		p.Statements[i] = b.statement(n, index)
 	}
 	return p
+}
+
+// smallPolicy holds a policy and the arrays its slices are cut from, when
+// they fit: the allocations of New cost more than the reading.
+type smallPolicy struct {
+	policy     Policy
+	stmts      [4]Statement
+	ptrs       [4]*Statement
+	nodes      [32]*source.Node
+	principals [4]Principal
+	entries    [4]PrincipalEntry
+	conds      [8]Condition
 }
 
 // builder cuts a policy's slices from arrays sized by count.
