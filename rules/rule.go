@@ -79,13 +79,16 @@ type unitCache struct {
 	policy *policy.Policy
 	// actions holds every statement's resolved Action and NotAction
 	// values, statement after statement (Pass.actions); nil until asked.
-	actions []actionValue
+	// It is cut from actionBuf when it fits, saving an allocation, as are
+	// the others below from theirs.
+	actions   []actionValue
+	actionBuf [8]actionValue
 	// operators holds the parsed keys of every statement's Condition
 	// object, likewise (Pass.operators).
-	operators []parsedOperator
+	operators   []parsedOperator
+	operatorBuf [8]parsedOperator
 	// condKeys holds every statement's condition keys looked up, likewise
-	// (Pass.conditionKeys), in condKeyBuf when they fit: a policy has few
-	// conditions, and the buffer saves an allocation.
+	// (Pass.conditionKeys).
 	condKeys   []condKey
 	condKeyBuf [8]condKey
 }

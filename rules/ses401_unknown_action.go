@@ -89,7 +89,10 @@ func (p *Pass) actions(st *policy.Statement) []actionValue {
 		for _, s := range p.Policy.Statements {
 			n += len(s.Action) + len(s.NotAction)
 		}
-		c.actions = make([]actionValue, 0, n)
+		c.actions = c.actionBuf[:0]
+		if n > len(c.actionBuf) {
+			c.actions = make([]actionValue, 0, n)
+		}
 		for _, s := range p.Policy.Statements {
 			c.actions = resolveActionValues(c.actions, s)
 		}

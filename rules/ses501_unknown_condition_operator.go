@@ -72,7 +72,10 @@ func (p *Pass) operators(st *policy.Statement) []parsedOperator {
 		for _, s := range p.Policy.Statements {
 			n += len(conditionMembers(s))
 		}
-		c.operators = make([]parsedOperator, 0, n)
+		c.operators = c.operatorBuf[:0]
+		if n > len(c.operatorBuf) {
+			c.operators = make([]parsedOperator, 0, n)
+		}
 		for _, s := range p.Policy.Statements {
 			c.operators = parseOperators(c.operators, s)
 		}
