@@ -141,8 +141,9 @@ func identKey(name string) string {
 	return strings.ToLower(name)
 }
 
-// identSameName compares two identity names as SES does.
-func identSameName(a, b string) bool { return identKey(a) == identKey(b) }
+// identSameName compares two identity names as SES does. Equal names,
+// the usual case, are the same without lower-casing them.
+func identSameName(a, b string) bool { return a == b || identKey(a) == identKey(b) }
 
 // identUnitSpan is where a set rule reports on a unit: the PolicyName of a
 // request, else the policy's opening brace, else the file's start.
