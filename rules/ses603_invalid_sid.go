@@ -19,10 +19,7 @@ var invalidSid = &Rule{
 		if p.Policy == nil {
 			return
 		}
-		used := map[string]bool{}
-		for _, st := range p.Policy.Statements {
-			used[st.SidText()] = true
-		}
+		var used map[string]bool // the Sids, built for the first bad one: most policies have none
 		for _, st := range p.Policy.Statements {
 			sid := st.Sid
 			if sid == nil || sid.Kind != source.String {
@@ -41,6 +38,12 @@ var invalidSid = &Rule{
 			msg := fmt.Sprintf("Sid %q contains %s: IAM allows only A-Z, a-z and 0-9 in a Sid (SES documents any string, so this is only a caution)",
 				sid.Text, strings.Join(bad, ", "))
 			d := Diag{Span: sid.Span, Node: sid, Value: sid.Text}
+			if used == nil {
+				used = map[string]bool{}
+				for _, other := range p.Policy.Statements {
+					used[other.SidText()] = true
+				}
+			}
 			if clean := sidClean(sid.Text); clean != "" && !used[clean] && !sidDropsLetters(sid.Text) {
 				msg += fmt.Sprintf("; write %q", clean)
 				d.Fix = Replace(fmt.Sprintf("Change to %q", clean), sid, jsonQuoted(clean))
