@@ -169,7 +169,7 @@ func awsPrincipalShapeProblem(v *source.Node) (string, *finding.Fix) {
 	if digits := strings.ReplaceAll(t, "-", ""); digits != t && policy.IsAccountID(digits) {
 		return fmt.Sprintf("account ID %q must be written without hyphens: %q", t, digits), Replace("Remove the hyphens", v, fmt.Sprintf("%q", digits))
 	}
-	if allDigits(t) {
+	if awsdata.AllDigits(t) {
 		return fmt.Sprintf("account ID %q has %d digits; an account ID has 12", t, len(t)), nil
 	}
 	if u, ok := awsdata.LookupUniqueID(t); ok {
@@ -256,18 +256,6 @@ func templated(s string) bool {
 		}
 	}
 	return false
-}
-
-func allDigits(s string) bool {
-	if s == "" {
-		return false
-	}
-	for i := 0; i < len(s); i++ {
-		if s[i] < '0' || s[i] > '9' {
-			return false
-		}
-	}
-	return true
 }
 
 // iamARNProblem checks an ARN under "AWS" against the principal forms:

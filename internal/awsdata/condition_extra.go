@@ -99,7 +99,7 @@ var dateLayouts = []string{
 // forms IAM accepts (week dates, the basic format without dashes) is
 // UNVERIFIED; they are reported.
 func ValidDateConditionValue(s string) bool {
-	if allDigits(s) {
+	if AllDigits(s) {
 		return true
 	}
 	for _, layout := range dateLayouts {
@@ -120,13 +120,13 @@ func ValidNumericConditionValue(s string) bool {
 	}
 	whole, frac, dot := strings.Cut(s, ".")
 	if whole == "" {
-		return dot && allDigits(frac)
+		return dot && AllDigits(frac)
 	}
-	return allDigits(whole) && (frac == "" || allDigits(frac))
+	return AllDigits(whole) && (frac == "" || AllDigits(frac))
 }
 
-// allDigits reports a non-empty run of ASCII digits.
-func allDigits(s string) bool {
+// AllDigits reports a non-empty run of ASCII digits.
+func AllDigits(s string) bool {
 	if s == "" {
 		return false
 	}

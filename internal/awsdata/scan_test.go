@@ -25,7 +25,7 @@ var (
 		{"uniqueIDShape", uniqueIDShape, oldUniqueIDRE.MatchString},
 		{"LooksLikePlaceholder", LooksLikePlaceholder, oldLooksLikePlaceholder},
 		{"ValidServicePrincipalForm", ValidServicePrincipalForm, oldServicePrincipalForm.MatchString},
-		{"allDigits", allDigits, oldEpochRe.MatchString},
+		{"AllDigits", AllDigits, oldEpochRe.MatchString},
 		{"ValidNumericConditionValue", ValidNumericConditionValue, oldNumericRe.MatchString},
 	}
 )
