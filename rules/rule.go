@@ -192,3 +192,37 @@ func (p *SetPass) Report(u *input.Unit, span source.Span, node *source.Node, msg
 	}
 	p.out = append(p.out, f)
 }
+
+// perStatement returns st's run of a per-unit slice that holds, statement
+// after statement, what fill appends for each statement of pol (count says
+// how many). The slice is made on first use, into buf when it fits; a
+// statement of another policy gets a slice of its own.
+func perStatement[T any](pol *policy.Policy, st *policy.Statement, cached *[]T, buf []T,
+	count func(*policy.Statement) int, fill func([]T, *policy.Statement) []T) []T {
+	if *cached == nil {
+		n := 0
+		for _, s := range pol.Statements {
+			n += count(s)
+		}
+		*cached = buf[:0:len(buf)]
+		if n > len(buf) {
+			*cached = make([]T, 0, n)
+		}
+		for _, s := range pol.Statements {
+			*cached = fill(*cached, s)
+		}
+	}
+	off := 0
+	for _, s := range pol.Statements {
+		n := count(s)
+		if s == st {
+			return (*cached)[off : off+n : off+n]
+		}
+		off += n
+	}
+	return fill(nil, st)
+}
+
+func actionCount(st *policy.Statement) int    { return len(st.Action) + len(st.NotAction) }
+func operatorCount(st *policy.Statement) int  { return len(conditionMembers(st)) }
+func conditionCount(st *policy.Statement) int { return len(st.Conditions) }

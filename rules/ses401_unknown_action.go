@@ -84,28 +84,7 @@ func (p *Pass) actions(st *policy.Statement) []actionValue {
 		return resolveActionValues(nil, st)
 	}
 	c := p.unitCache()
-	if c.actions == nil {
-		n := 0
-		for _, s := range p.Policy.Statements {
-			n += len(s.Action) + len(s.NotAction)
-		}
-		c.actions = c.actionBuf[:0]
-		if n > len(c.actionBuf) {
-			c.actions = make([]actionValue, 0, n)
-		}
-		for _, s := range p.Policy.Statements {
-			c.actions = resolveActionValues(c.actions, s)
-		}
-	}
-	off := 0
-	for _, s := range p.Policy.Statements {
-		n := len(s.Action) + len(s.NotAction)
-		if s == st {
-			return c.actions[off : off+n : off+n]
-		}
-		off += n
-	}
-	return resolveActionValues(nil, st) // not this policy's statement
+	return perStatement(p.Policy, st, &c.actions, c.actionBuf[:], actionCount, resolveActionValues)
 }
 
 // resolveActionValues appends st's resolved Action and NotAction values to

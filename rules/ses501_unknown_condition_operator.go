@@ -67,28 +67,7 @@ func (p *Pass) operators(st *policy.Statement) []parsedOperator {
 		return parseOperators(nil, st)
 	}
 	c := p.unitCache()
-	if c.operators == nil {
-		n := 0
-		for _, s := range p.Policy.Statements {
-			n += len(conditionMembers(s))
-		}
-		c.operators = c.operatorBuf[:0]
-		if n > len(c.operatorBuf) {
-			c.operators = make([]parsedOperator, 0, n)
-		}
-		for _, s := range p.Policy.Statements {
-			c.operators = parseOperators(c.operators, s)
-		}
-	}
-	off := 0
-	for _, s := range p.Policy.Statements {
-		n := len(conditionMembers(s))
-		if s == st {
-			return c.operators[off : off+n : off+n]
-		}
-		off += n
-	}
-	return parseOperators(nil, st) // not this policy's statement
+	return perStatement(p.Policy, st, &c.operators, c.operatorBuf[:], operatorCount, parseOperators)
 }
 
 // parseOperators appends the parsed keys of st's Condition object to dst.

@@ -107,28 +107,7 @@ func (p *Pass) conditionKeys(st *policy.Statement) []condKey {
 		return lookupConditionKeys(nil, st)
 	}
 	c := p.unitCache()
-	if c.condKeys == nil {
-		n := 0
-		for _, s := range p.Policy.Statements {
-			n += len(s.Conditions)
-		}
-		c.condKeys = c.condKeyBuf[:0]
-		if n > len(c.condKeyBuf) {
-			c.condKeys = make([]condKey, 0, n)
-		}
-		for _, s := range p.Policy.Statements {
-			c.condKeys = lookupConditionKeys(c.condKeys, s)
-		}
-	}
-	off := 0
-	for _, s := range p.Policy.Statements {
-		n := len(s.Conditions)
-		if s == st {
-			return c.condKeys[off : off+n : off+n]
-		}
-		off += n
-	}
-	return lookupConditionKeys(nil, st) // not this policy's statement
+	return perStatement(p.Policy, st, &c.condKeys, c.condKeyBuf[:], conditionCount, lookupConditionKeys)
 }
 
 // lookupConditionKeys appends st's condition keys, looked up, to dst.
