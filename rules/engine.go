@@ -3,6 +3,7 @@ package rules
 import (
 	"fmt"
 	"strings"
+	"sync"
 
 	"github.com/seslint/seslint/internal/finding"
 	"github.com/seslint/seslint/internal/input"
@@ -102,17 +103,19 @@ func (e *Engine) Enabled(id string) (finding.Severity, bool) {
 
 // LintUnit runs the per-unit rules on u. Findings are not yet sorted.
 func (e *Engine) LintUnit(u *input.Unit) []finding.Finding {
+	run := runs.Get().(*unitRun)
+	defer func() {
+		run.pass, run.cache = Pass{}, unitCache{} // the findings are the caller's now
+		runs.Put(run)
+	}()
 	var pol *policy.Policy
 	if u.Policy != nil && u.Policy.Root != nil {
-		pol = policy.New(u.Policy.Root)
+		pol = policy.NewIn(&run.buf, u.Policy.Root)
 	}
-	// One Pass serves every rule in turn: a pass escapes to the heap (the
-	// check is called through a function value), so one per rule would be
-	// one allocation per rule per file. The cache shares its allocation.
-	run := &struct {
-		pass  Pass
-		cache unitCache
-	}{cache: unitCache{policy: pol}}
+	run.cache = unitCache{policy: pol}
+	// One Pass serves every rule in turn: one per rule would be one
+	// allocation per rule per file (a pass escapes to the heap, as the
+	// check is called through a function value).
 	p := &run.pass
 	for _, a := range e.active {
 		if a.rule.Check == nil {
@@ -123,6 +126,17 @@ func (e *Engine) LintUnit(u *input.Unit) []finding.Finding {
 	}
 	return p.out
 }
+
+// unitRun is what LintUnit needs for one unit besides the findings it
+// returns: the pass, the per-unit cache and the typed policy. None of it
+// outlives the call, so it is pooled: a policy linted is 4 KB less garbage.
+type unitRun struct {
+	pass  Pass
+	cache unitCache
+	buf   policy.Buffer
+}
+
+var runs = sync.Pool{New: func() any { return new(unitRun) }}
 
 // LintSet runs the rules that look across units.
 func (e *Engine) LintSet(units []*input.Unit) []finding.Finding {

@@ -75,7 +75,15 @@ type Condition struct {
 // allocation for a policy that fits smallPolicy, nearly every one, and
 // seven for any other (BenchmarkNew). Each slice is capped, so appending
 // to one cannot overwrite another.
-func New(root *source.Node) *Policy {
+func New(root *source.Node) *Policy { return NewIn(nil, root) }
+
+// Buffer holds a small policy and its arrays, for NewIn to reuse.
+type Buffer struct{ small smallPolicy }
+
+// NewIn is New, building a policy that fits buf in buf instead of in a new
+// allocation. The policy is valid until buf is used again: the engine keeps
+// one per worker, for the policy it lints and drops (BenchmarkLintOne).
+func NewIn(buf *Buffer, root *source.Node) *Policy {
 	if root == nil || root.Kind != source.Object {
 		return &Policy{Root: root}
 	}
@@ -106,7 +114,12 @@ func New(root *source.Node) *Policy {
 	var p *Policy
 	if small := (*smallPolicy)(nil); len(stmts) <= len(small.stmts) && b.nNodes <= len(small.nodes) &&
 		b.nPrincipals <= len(small.principals) && b.nEntries <= len(small.entries) && b.nConds <= len(small.conds) {
-		small = &smallPolicy{policy: head}
+		if buf != nil {
+			small = &buf.small
+			*small = smallPolicy{policy: head}
+		} else {
+			small = &smallPolicy{policy: head}
+		}
 		p = &small.policy
 		b.stmts = small.stmts[:0:len(stmts)]
 		b.nodes = small.nodes[:0:b.nNodes]
