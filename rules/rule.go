@@ -73,8 +73,9 @@ type Pass struct {
 }
 
 // unitCache holds what several rules derive from one unit's policy,
-// computed by the first rule that asks. The engine makes one per LintUnit
-// call and runs the rules in turn, so it needs no lock.
+// computed by the first rule that asks. Each LintUnit call has its own
+// (reset, from the engine's pool) and runs the rules in turn, so it needs
+// no lock.
 type unitCache struct {
 	policy *policy.Policy
 	// actions holds every statement's resolved Action and NotAction
