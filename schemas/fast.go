@@ -7,7 +7,12 @@ import "github.com/seslint/seslint/internal/source"
 // document (FuzzFastAgreesWithSchema holds the two together); Check uses it
 // to skip the validator for valid documents, which are the common case, and
 // runs the validator only to word the problems of invalid ones.
-func Valid(root *source.Node) bool {
+func Valid(root *source.Node) bool { return valid(root, nil) }
+
+// valid is Valid, except that when badEffects is not nil an Effect that is
+// a string other than "Allow" and "Deny" is appended to it instead of
+// making the document invalid: Check words those itself (see there).
+func valid(root *source.Node, badEffects *[]*source.Node) bool {
 	if root == nil || root.Kind != source.Object {
 		return false
 	}
@@ -26,7 +31,7 @@ func Valid(root *source.Node) bool {
 			st := m.Value
 			switch st.Kind {
 			case source.Object:
-				if !validStatement(st) {
+				if !validStatement(st, badEffects) {
 					return false
 				}
 			case source.Array:
@@ -34,7 +39,7 @@ func Valid(root *source.Node) bool {
 					return false
 				}
 				for _, e := range st.Elems {
-					if !validStatement(e) {
+					if !validStatement(e, badEffects) {
 						return false
 					}
 				}
@@ -48,7 +53,7 @@ func Valid(root *source.Node) bool {
 	return hasStatement
 }
 
-func validStatement(n *source.Node) bool {
+func validStatement(n *source.Node, badEffects *[]*source.Node) bool {
 	if n.Kind != source.Object {
 		return false
 	}
@@ -64,8 +69,14 @@ func validStatement(n *source.Node) bool {
 				return false
 			}
 		case "Effect":
-			if v.Kind != source.String || (v.Text != "Allow" && v.Text != "Deny") {
+			if v.Kind != source.String {
 				return false
+			}
+			if v.Text != "Allow" && v.Text != "Deny" {
+				if badEffects == nil {
+					return false
+				}
+				*badEffects = append(*badEffects, v)
 			}
 			effect = true
 		case "Principal", "NotPrincipal":

@@ -63,9 +63,28 @@ type Violation struct {
 
 // Check validates a policy root against the policy schema.
 func Check(root *source.Node) []Violation {
-	if Valid(root) {
-		return nil
+	var badEffects []*source.Node
+	if valid(root, &badEffects) {
+		// Valid, or valid but for Effect values: the mistake of someone
+		// typing "allow", on every keystroke in an editor. The validator
+		// would say exactly this, one enum error per Effect
+		// (FuzzEffectWordingAgrees), at a hundred times the cost.
+		var out []Violation
+		for _, n := range badEffects {
+			out = append(out, Violation{Node: n, Span: n.Span, Message: effectMessage(n)})
+		}
+		return out
 	}
+	return checkWithValidator(root)
+}
+
+func effectMessage(n *source.Node) string {
+	return fmt.Sprintf("%s must be \"Allow\" or \"Deny\", not %q", describe(n), n.Text)
+}
+
+// checkWithValidator words a document's problems from the JSON Schema
+// validator's errors.
+func checkWithValidator(root *source.Node) []Violation {
 	sch, err := policySchema()
 	if err != nil {
 		// The schema is embedded and tested; failing here is a build defect.
@@ -162,7 +181,7 @@ func collect(root *source.Node, ve *jsonschema.ValidationError, out *[]Violation
 	case "enum":
 		msg := fmt.Sprintf("%s must be \"Allow\" or \"Deny\"", describe(node))
 		if node.Kind == source.String {
-			msg = fmt.Sprintf("%s must be \"Allow\" or \"Deny\", not %q", describe(node), node.Text)
+			msg = effectMessage(node)
 		}
 		*out = append(*out, Violation{Node: node, Span: node.Span, Message: msg})
 		return

@@ -1,8 +1,11 @@
 package schemas
 
 import (
+	"bytes"
 	"os"
 	"path/filepath"
+	"reflect"
+	"strconv"
 	"testing"
 
 	"github.com/santhosh-tekuri/jsonschema/v5"
@@ -76,6 +79,36 @@ func FuzzFastAgreesWithSchema(f *testing.F) {
 		}
 		if got, want := Valid(d.Root), validBySchema(t, d.Root); got != want {
 			t.Fatalf("fast=%v schema=%v for %s", got, want, data)
+		}
+	})
+}
+
+// FuzzEffectWordingAgrees: where Check words Effect values itself, it says
+// what the validator says, finding for finding.
+func FuzzEffectWordingAgrees(f *testing.F) {
+	for _, glob := range []string{"../examples/*/*.json", "../testdata/clean/*/*.json"} {
+		files, _ := filepath.Glob(glob)
+		for _, p := range files {
+			if b, err := os.ReadFile(p); err == nil {
+				f.Add(b, "allow")
+			}
+		}
+	}
+	f.Add([]byte(`{"Statement": [{"Effect": "Allow", "Principal": "*", "Action": "a", "Resource": "r"}, {"Effect": "Allow", "Principal": "*", "Action": "a", "Resource": "r"}]}`), "Deny ")
+	f.Fuzz(func(t *testing.T, data []byte, effect string) {
+		// Swap the first "Allow" for the fuzzer's word, so that most inputs
+		// are policies with one odd Effect.
+		data = bytes.Replace(data, []byte(`"Allow"`), []byte(strconv.Quote(effect)), 1)
+		d := source.Parse("f.json", data)
+		if d.Root == nil {
+			return
+		}
+		var bad []*source.Node
+		if !valid(d.Root, &bad) || len(bad) == 0 {
+			return
+		}
+		if got, want := Check(d.Root), checkWithValidator(d.Root); !reflect.DeepEqual(got, want) {
+			t.Fatalf("for %s\nCheck says       %+v\nthe validator says %+v", data, got, want)
 		}
 	})
 }

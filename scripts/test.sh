@@ -41,6 +41,7 @@ if [ "$FUZZTIME" != 0 ]; then
     ./internal/source:FuzzFastParse \
     ./internal/policy:FuzzNew \
     ./schemas:FuzzFastAgreesWithSchema \
+    ./schemas:FuzzEffectWordingAgrees \
     ./internal/input:FuzzRequest \
     ./internal/input:FuzzIdentityScanners \
     ./internal/awsdata:FuzzScanners \
