@@ -84,11 +84,12 @@ func ValidIPConditionValue(s string) bool {
 // dateLayouts are the W3C ISO 8601 profiles the Date operators take (S8):
 // a date, or a date and time with minutes, seconds and a fraction of a
 // second, with "Z", a numeric offset or no zone. Go's parser accepts a
-// fraction after the seconds whatever the layout says.
+// fraction after the seconds whatever the layout says. The most common
+// form comes first: each layout that fails costs an error value.
 var dateLayouts = []string{
+	"2006-01-02T15:04:05Z07:00",
 	"2006-01-02",
 	"2006-01-02T15:04Z07:00",
-	"2006-01-02T15:04:05Z07:00",
 	"2006-01-02T15:04",
 	"2006-01-02T15:04:05",
 	"2006-01-02T15:04:05Z0700",
