@@ -4,6 +4,7 @@
 package lint
 
 import (
+	"bytes"
 	"cmp"
 	"errors"
 	"fmt"
@@ -320,9 +321,18 @@ var workers = sync.Pool{New: func() any { return new(worker) }}
 
 func lintOne(in Input, o Options, w *worker) fileOutcome {
 	text := in.Text
+	// borrowed is set while text is the worker's read buffer, which the
+	// next file overwrites: only a clean policy or request file, which
+	// keeps nothing of its text, is linted from it (see below).
+	borrowed := false
 	if text == nil {
 		var err error
-		text, err = readFile(in.Path, &w.scratch)
+		if terraform.IsSource(in.Path) || o.KeepUnits {
+			text, err = readFile(in.Path, &w.scratch)
+		} else {
+			text, err = readInto(in.Path, &w.scratch)
+			borrowed = true
+		}
 		if err != nil {
 			return fileOutcome{more: &outcomeDetail{err: &FileError{Path: in.Path, Message: describeIOError(in.Path, err)}}}
 		}
@@ -341,16 +351,35 @@ func lintOne(in Input, o Options, w *worker) fileOutcome {
 		doc = source.ParseIn(&w.arena, in.Path, text)
 	}
 	if plan.Is(doc) {
+		if borrowed { // a plan's units keep its text
+			doc.Release()
+			text, borrowed = bytes.Clone(text), false
+			doc = source.ParseIn(&w.arena, in.Path, text)
+		}
 		return lintUnits(plan.Load(doc), []File{{Path: in.Path, Lines: doc.Lines()}}, o)
 	}
 	if in.Walked && !o.Config.IncludeSet && !LooksLikePolicy(doc) {
+		doc.Release()
 		return fileOutcome{more: &outcomeDetail{skipped: true}}
 	}
 	u := input.Load(doc, hintsFor(in.Path, o))
 	if o.KeepUnits {
 		return fileOutcome{more: &outcomeDetail{units: []*input.Unit{u}, files: []File{{Path: in.Path, Lines: doc.Lines()}}, findings: o.Engine.LintUnit(u)}}
 	}
-	return release(u, o.Engine.LintUnit(u))
+	fs := o.Engine.LintUnit(u)
+	if borrowed && len(fs) > 0 {
+		// The findings' strings share the buffer. Files with findings are
+		// few, so such a file is linted again from a copy of its own,
+		// rather than every file being copied (a collection every few
+		// hundred files). release detaches the unit from the text either
+		// way.
+		doc.Release()
+		text = bytes.Clone(text)
+		doc = source.ParseIn(&w.arena, in.Path, text)
+		u = input.Load(doc, hintsFor(in.Path, o))
+		fs = o.Engine.LintUnit(u)
+	}
+	return release(u, fs)
 }
 
 func lintUnits(units []*input.Unit, files []File, o Options) fileOutcome {

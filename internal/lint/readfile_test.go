@@ -4,7 +4,10 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"reflect"
 	"testing"
+
+	"github.com/seslint/seslint/internal/bench/gen"
 )
 
 func TestReadFile(t *testing.T) {
@@ -46,5 +49,34 @@ func TestReadFile(t *testing.T) {
 		if got := describeIOError(path, err); got != want {
 			t.Errorf("%s: error %q, want %q", path, got, want)
 		}
+	}
+}
+
+// Files read into the worker's buffer give the findings they give from
+// their own copy: a file with findings is linted again from a copy, so
+// its findings do not change when the next file overwrites the buffer.
+func TestBorrowedTextFindings(t *testing.T) {
+	dir := t.TempDir()
+	files, _ := gen.Corpus(gen.Options{Files: 120, Seed: 5, DefectEvery: 3})
+	var fromDisk, inMemory []Input
+	for _, f := range files {
+		path := filepath.Join(dir, f.Path)
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, f.Text, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		fromDisk = append(fromDisk, Input{Path: path})
+		inMemory = append(inMemory, Input{Path: path, Text: f.Text})
+	}
+	o := releaseOptions(t)
+	o.Jobs = 1 // one worker, one buffer, every file through it
+	got, want := Lint(fromDisk, o), Lint(inMemory, o)
+	if len(want.Findings) == 0 {
+		t.Fatal("the corpus has no findings to compare")
+	}
+	if !reflect.DeepEqual(got.Findings, want.Findings) {
+		t.Fatalf("findings from the read buffer differ from those of in-memory text:\n%v\n%v", got.Findings, want.Findings)
 	}
 }
