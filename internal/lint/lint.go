@@ -16,6 +16,7 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"unsafe"
 
 	"github.com/seslint/seslint/internal/config"
 	"github.com/seslint/seslint/internal/finding"
@@ -367,19 +368,42 @@ func lintOne(in Input, o Options, w *worker) fileOutcome {
 		return fileOutcome{more: &outcomeDetail{units: []*input.Unit{u}, files: []File{{Path: in.Path, Lines: doc.Lines()}}, findings: o.Engine.LintUnit(u)}}
 	}
 	fs := o.Engine.LintUnit(u)
-	if borrowed && len(fs) > 0 {
-		// The findings' strings share the buffer. Files with findings are
-		// few, so such a file is linted again from a copy of its own,
-		// rather than every file being copied (a collection every few
-		// hundred files). release detaches the unit from the text either
-		// way.
-		doc.Release()
-		text = bytes.Clone(text)
-		doc = source.ParseIn(&w.arena, in.Path, text)
-		u = input.Load(doc, hintsFor(in.Path, o))
-		fs = o.Engine.LintUnit(u)
+	if !borrowed || len(fs) == 0 {
+		return release(u, fs) // the unit is detached from the text
 	}
-	return release(u, fs)
+	// The findings' strings may share the buffer, which the next file
+	// overwrites: they get copies, and the line index a copy of the text.
+	// Only files with findings pay for it.
+	for i := range fs {
+		ownStrings(&fs[i], text)
+	}
+	oc := release(u, fs)
+	oc.more.lines = source.NewLines(bytes.Clone(text))
+	return oc
+}
+
+// ownStrings replaces each string of f that lies in buf by a copy.
+func ownStrings(f *finding.Finding, buf []byte) {
+	own := func(s *string) {
+		if p := unsafe.StringData(*s); len(*s) > 0 && len(buf) > 0 &&
+			uintptr(unsafe.Pointer(p)) >= uintptr(unsafe.Pointer(&buf[0])) &&
+			uintptr(unsafe.Pointer(p)) < uintptr(unsafe.Pointer(&buf[0]))+uintptr(len(buf)) {
+			*s = strings.Clone(*s)
+		}
+	}
+	own(&f.Pointer)
+	own(&f.Sid)
+	own(&f.Message)
+	own(&f.Value)
+	for i := range f.Related {
+		own(&f.Related[i].Message)
+	}
+	if f.Fix != nil {
+		own(&f.Fix.Title)
+		for i := range f.Fix.Edits {
+			own(&f.Fix.Edits[i].NewText)
+		}
+	}
 }
 
 func lintUnits(units []*input.Unit, files []File, o Options) fileOutcome {

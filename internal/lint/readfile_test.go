@@ -53,8 +53,8 @@ func TestReadFile(t *testing.T) {
 }
 
 // Files read into the worker's buffer give the findings they give from
-// their own copy: a file with findings is linted again from a copy, so
-// its findings do not change when the next file overwrites the buffer.
+// their own copy: the strings of a file's findings are copied out of the
+// buffer, so they do not change when the next file overwrites it.
 func TestBorrowedTextFindings(t *testing.T) {
 	dir := t.TempDir()
 	files, _ := gen.Corpus(gen.Options{Files: 120, Seed: 5, DefectEvery: 3})
@@ -78,5 +78,16 @@ func TestBorrowedTextFindings(t *testing.T) {
 	}
 	if !reflect.DeepEqual(got.Findings, want.Findings) {
 		t.Fatalf("findings from the read buffer differ from those of in-memory text:\n%v\n%v", got.Findings, want.Findings)
+	}
+	// The line index of a file with findings is read after the run, when
+	// the buffer holds another file.
+	for _, f := range got.Findings {
+		g, w := got.LinesOf(f.File), want.LinesOf(f.File)
+		if g == nil || w == nil {
+			t.Fatalf("%s: no line index", f.File)
+		}
+		if gp, wp := g.Position(f.Span.End), w.Position(f.Span.End); gp != wp || string(g.LineText(gp.Line)) != string(w.LineText(wp.Line)) {
+			t.Fatalf("%s: position %v from the read buffer, %v from its own text", f.File, gp, wp)
+		}
 	}
 }
