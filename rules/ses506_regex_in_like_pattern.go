@@ -66,24 +66,35 @@ type patternPart struct {
 	variable bool
 }
 
+// cutPolicyVariable cuts s around its first ${...} policy variable: the
+// literal text before it, the variable, and the rest. A "${" without a
+// closing brace is literal, so then ok is false and literal is all of s.
+func cutPolicyVariable(s string) (literal, variable, rest string, ok bool) {
+	i := strings.Index(s, "${")
+	if i < 0 {
+		return s, "", "", false
+	}
+	j := strings.IndexByte(s[i:], '}')
+	if j < 0 {
+		return s, "", "", false
+	}
+	return s[:i], s[i : i+j+1], s[i+j+1:], true
+}
+
 // splitPolicyVariables appends to dst the pieces of s: literal text and
-// ${...} policy variables. A "${" without a closing brace is literal.
-// Callers pass a small array's slice, so a usual value costs no allocation.
+// ${...} policy variables. Callers pass a small array's slice, so a usual
+// value costs no allocation.
 func splitPolicyVariables(dst []patternPart, s string) []patternPart {
-	for s != "" {
-		i := strings.Index(s, "${")
-		if i < 0 {
+	for {
+		literal, variable, rest, ok := cutPolicyVariable(s)
+		if !ok {
 			break
 		}
-		j := strings.IndexByte(s[i:], '}')
-		if j < 0 {
-			break
+		if literal != "" {
+			dst = append(dst, patternPart{text: literal})
 		}
-		if i > 0 {
-			dst = append(dst, patternPart{text: s[:i]})
-		}
-		dst = append(dst, patternPart{text: s[i : i+j+1], variable: true})
-		s = s[i+j+1:]
+		dst = append(dst, patternPart{text: variable, variable: true})
+		s = rest
 	}
 	if s != "" {
 		dst = append(dst, patternPart{text: s})
@@ -91,24 +102,15 @@ func splitPolicyVariables(dst []patternPart, s string) []patternPart {
 	return dst
 }
 
-// hasLikeWildcard reports "*" or "?" outside policy variables, cutting s as
-// splitPolicyVariables does.
+// hasLikeWildcard reports "*" or "?" outside policy variables.
 func hasLikeWildcard(s string) bool {
 	for {
-		i := strings.Index(s, "${")
-		if i < 0 {
-			break
+		literal, _, rest, ok := cutPolicyVariable(s)
+		if !ok || hasWildcard(literal) {
+			return hasWildcard(literal)
 		}
-		j := strings.IndexByte(s[i:], '}')
-		if j < 0 {
-			break
-		}
-		if hasWildcard(s[:i]) {
-			return true
-		}
-		s = s[i+j+1:]
+		s = rest
 	}
-	return hasWildcard(s)
 }
 
 var (
