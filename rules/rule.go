@@ -79,19 +79,12 @@ type Pass struct {
 type unitCache struct {
 	policy *policy.Policy
 	// actions holds every statement's resolved Action and NotAction
-	// values, statement after statement (Pass.actions); nil until asked.
-	// It is cut from actionBuf when it fits, saving an allocation, as are
-	// the others below from theirs.
-	actions   []actionValue
-	actionBuf [8]actionValue
-	// operators holds the parsed keys of every statement's Condition
-	// object, likewise (Pass.operators).
-	operators   []parsedOperator
-	operatorBuf [8]parsedOperator
-	// condKeys holds every statement's condition keys looked up, likewise
-	// (Pass.conditionKeys).
-	condKeys   []condKey
-	condKeyBuf [8]condKey
+	// values (Pass.actions), operators the parsed keys of every
+	// statement's Condition object (Pass.operators), condKeys every
+	// statement's condition keys looked up (Pass.conditionKeys).
+	actions   stmtRuns[actionValue]
+	operators stmtRuns[parsedOperator]
+	condKeys  stmtRuns[condKey]
 }
 
 // unitCache returns the pass's cache, making one when the pass has none or
@@ -194,34 +187,55 @@ func (p *SetPass) Report(u *input.Unit, span source.Span, node *source.Node, msg
 	p.out = append(p.out, f)
 }
 
-// perStatement returns st's run of a per-unit slice that holds, statement
-// after statement, what fill appends for each statement of pol (count says
-// how many). The slice is made on first use, into buf when it fits; a
-// statement of another policy gets a slice of its own.
-func perStatement[T any](pol *policy.Policy, st *policy.Statement, cached *[]T, buf []T,
+// stmtRuns holds what fill appends for each statement of a policy,
+// statement after statement, computed on the first call of of. It keeps
+// where each statement's run ends, so a lookup is a scan of the statement
+// pointers rather than a count of every statement before st.
+type stmtRuns[T any] struct {
+	done bool
+	vals []T
+	ends []int
+	// vals and ends are cut from these when they fit, saving allocations.
+	valBuf [8]T
+	endBuf [4]int
+}
+
+// of returns st's run, filling the runs of pol's statements on first use
+// (count says how many values fill appends for a statement). A statement
+// of another policy gets a slice of its own.
+func (r *stmtRuns[T]) of(pol *policy.Policy, st *policy.Statement,
 	count func(*policy.Statement) int, fill func([]T, *policy.Statement) []T) []T {
-	if *cached == nil {
-		n := 0
-		for _, s := range pol.Statements {
-			n += count(s)
-		}
-		*cached = buf[:0:len(buf)]
-		if n > len(buf) {
-			*cached = make([]T, 0, n)
-		}
-		for _, s := range pol.Statements {
-			*cached = fill(*cached, s)
-		}
+	if !r.done {
+		r.fill(pol, count, fill)
 	}
-	off := 0
-	for _, s := range pol.Statements {
-		n := count(s)
+	start := 0
+	for i, s := range pol.Statements {
 		if s == st {
-			return (*cached)[off : off+n : off+n]
+			return r.vals[start:r.ends[i]:r.ends[i]]
 		}
-		off += n
+		start = r.ends[i]
 	}
 	return fill(nil, st)
+}
+
+func (r *stmtRuns[T]) fill(pol *policy.Policy, count func(*policy.Statement) int, fill func([]T, *policy.Statement) []T) {
+	r.done = true
+	n := 0
+	for _, s := range pol.Statements {
+		n += count(s)
+	}
+	r.vals = r.valBuf[:0:len(r.valBuf)]
+	if n > len(r.valBuf) {
+		r.vals = make([]T, 0, n)
+	}
+	r.ends = r.endBuf[:0:len(r.endBuf)]
+	if len(pol.Statements) > len(r.endBuf) {
+		r.ends = make([]int, 0, len(pol.Statements))
+	}
+	for _, s := range pol.Statements {
+		r.vals = fill(r.vals, s)
+		r.ends = append(r.ends, len(r.vals))
+	}
 }
 
 func actionCount(st *policy.Statement) int    { return len(st.Action) + len(st.NotAction) }

@@ -84,7 +84,7 @@ func (p *Pass) actions(st *policy.Statement) []actionValue {
 		return resolveActionValues(nil, st)
 	}
 	c := p.unitCache()
-	return perStatement(p.Policy, st, &c.actions, c.actionBuf[:], actionCount, resolveActionValues)
+	return c.actions.of(p.Policy, st, actionCount, resolveActionValues)
 }
 
 // resolveActionValues appends st's resolved Action and NotAction values to

@@ -67,7 +67,7 @@ func (p *Pass) operators(st *policy.Statement) []parsedOperator {
 		return parseOperators(nil, st)
 	}
 	c := p.unitCache()
-	return perStatement(p.Policy, st, &c.operators, c.operatorBuf[:], operatorCount, parseOperators)
+	return c.operators.of(p.Policy, st, operatorCount, parseOperators)
 }
 
 // parseOperators appends the parsed keys of st's Condition object to dst.

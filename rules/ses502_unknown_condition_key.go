@@ -107,7 +107,7 @@ func (p *Pass) conditionKeys(st *policy.Statement) []condKey {
 		return lookupConditionKeys(nil, st)
 	}
 	c := p.unitCache()
-	return perStatement(p.Policy, st, &c.condKeys, c.condKeyBuf[:], conditionCount, lookupConditionKeys)
+	return c.condKeys.of(p.Policy, st, conditionCount, lookupConditionKeys)
 }
 
 // lookupConditionKeys appends st's condition keys, looked up, to dst.
