@@ -26,7 +26,6 @@ const maxDepth = 10000
 
 type fastParser struct {
 	text  []byte
-	i     int
 	depth int
 	a     *Arena
 	// own serves parses without an arena: its chunks go with the tree,
@@ -37,6 +36,13 @@ type fastParser struct {
 	// closes.
 	members []Member
 	elems   []*Node
+	// nodes, freeMembers and freeElems are batches of zeroed memory taken
+	// from the arena, one take per batch instead of one per node, object
+	// or array; nodes[next:] are the nodes not used yet.
+	nodes       []Node
+	next        int
+	freeMembers []Member
+	freeElems   []*Node
 }
 
 var fastParsers = sync.Pool{New: func() any { return new(fastParser) }}
@@ -46,17 +52,18 @@ var fastParsers = sync.Pool{New: func() any { return new(fastParser) }}
 // when the slow path must run.
 func parseFast(text []byte, start int, a *Arena) *Node {
 	p := fastParsers.Get().(*fastParser)
-	p.text, p.i, p.depth, p.a = text, start, 0, a
+	p.text, p.depth, p.a = text, 0, a
 	if a == nil {
 		p.a = &p.own
 	}
-	root := p.value(nil, "", 0)
+	root, _ := p.value(start, nil, "", 0)
 	// Keep the scratch stacks for the next document, but nothing that
 	// points into this one.
 	clear(p.members[:cap(p.members)])
 	clear(p.elems[:cap(p.elems)])
 	p.members, p.elems = p.members[:0], p.elems[:0]
 	p.text, p.a = nil, nil
+	p.nodes, p.next, p.freeMembers, p.freeElems = nil, 0, nil, nil
 	p.own.nodes.forget()
 	p.own.members.forget()
 	p.own.elems.forget()
@@ -64,20 +71,15 @@ func parseFast(text []byte, start int, a *Arena) *Node {
 	return root
 }
 
-func (p *fastParser) node() *Node { return &p.a.nodes.take(1)[0] }
+// nodeBatch divides chunkLen, so that batches fill chunks without gaps.
+const nodeBatch = 16
 
-func (p *fastParser) skipSpace() {
-	t, i := p.text, p.i
-	for i < len(t) {
-		switch t[i] {
-		case ' ', '\n', '\t', '\r':
-			i++
-		default:
-			p.i = i
-			return
-		}
-	}
-	p.i = i
+// refill takes the next batch of nodes; it is out of line, as it runs
+// once in nodeBatch nodes.
+//
+//go:noinline
+func (p *fastParser) refill() {
+	p.nodes, p.next = p.a.nodes.take(nodeBatch), 0
 }
 
 const (
@@ -97,220 +99,222 @@ func stringStops(x uint64) uint64 {
 	return ((q-ones)&^q | (b-ones)&^b | (x-ones*0x20)&^x) & highs
 }
 
-// value parses the value at p.i (whitespace already skipped).
-func (p *fastParser) value(parent *Node, name string, index int) *Node {
-	if p.i >= len(p.text) {
-		return nil
+// value parses the value at text[i:] (whitespace already skipped) and
+// returns it with the index just past it; it returns nil when the fast
+// path gives up.
+func (p *fastParser) value(i int, parent *Node, name string, index int) (*Node, int) {
+	t := p.text
+	if i >= len(t) {
+		return nil, i
 	}
-	start := p.i
-	n := p.node()
+	if p.next == len(p.nodes) {
+		p.refill()
+	}
+	n := &p.nodes[p.next]
+	p.next++
 	n.Parent, n.Name, n.Index = parent, name, index
-	switch c := p.text[p.i]; c {
+	start := i
+	ok := false
+	switch t[i] {
 	case '{':
-		if !p.object(n) {
-			return nil
-		}
+		i, ok = p.object(n, i)
 	case '[':
-		if !p.array(n) {
-			return nil
-		}
+		i, ok = p.array(n, i)
 	case '"':
-		end, escaped := p.scanString()
-		if end < 0 {
-			return nil
-		}
-		s, ok := p.decode(start, end, escaped, false)
-		if !ok {
-			return nil
-		}
-		n.Kind, n.Text = String, s
+		n.Kind = String
+		n.Text, i, ok = p.str(i)
 	case 't':
-		if !p.literal("true") {
-			return nil
-		}
 		n.Kind, n.Text = Bool, "true"
+		i, ok = literal(t, i, "true")
 	case 'f':
-		if !p.literal("false") {
-			return nil
-		}
 		n.Kind, n.Text = Bool, "false"
+		i, ok = literal(t, i, "false")
 	case 'n':
-		if !p.literal("null") {
-			return nil
-		}
 		n.Kind = Null
+		i, ok = literal(t, i, "null")
 	default:
-		if c != '-' && (c < '0' || c > '9') || !p.number() {
-			return nil
-		}
-		n.Kind, n.Text = Number, alias(p.text[start:p.i])
+		n.Kind = Number
+		i, ok = number(t, i)
+		n.Text = alias(t[start:i])
 	}
-	n.Span = Span{Start: start, End: p.i}
-	return n
+	if !ok {
+		return nil, i
+	}
+	n.Span = Span{Start: start, End: i}
+	return n, i
 }
 
-func (p *fastParser) object(n *Node) bool {
+// object parses the object whose "{" is text[i].
+func (p *fastParser) object(n *Node, i int) (int, bool) {
 	n.Kind = Object
 	if p.depth++; p.depth > maxDepth {
-		return false
+		return i, false
 	}
-	p.i++ // {
+	t := p.text
 	mark := len(p.members)
-	p.skipSpace()
-	if p.i < len(p.text) && p.text[p.i] == '}' {
-		p.i++
+	i = skipSpace(t, i+1)
+	if i < len(t) && t[i] == '}' {
 		p.depth--
-		return true
+		return i + 1, true
 	}
-	for {
-		if p.i >= len(p.text) || p.text[p.i] != '"' {
-			return false
+	for closed := false; !closed; {
+		if i >= len(t) || t[i] != '"' {
+			return i, false
 		}
-		keyStart := p.i
-		end, escaped := p.scanString()
-		if end < 0 {
-			return false
+		keyStart := i
+		var key string
+		var ok bool
+		if key, i, ok = p.str(i); !ok {
+			return i, false
 		}
-		key, ok := p.decode(keyStart, end, escaped, true)
-		if !ok {
-			return false
+		if k, known := knownKey(key); known {
+			key = k // a shared string
 		}
-		keySpan := Span{Start: keyStart, End: p.i}
-		p.skipSpace()
-		if p.i >= len(p.text) || p.text[p.i] != ':' {
-			return false
+		keySpan := Span{Start: keyStart, End: i}
+		if i = skipSpace(t, i); i >= len(t) || t[i] != ':' {
+			return i, false
 		}
-		p.i++
-		p.skipSpace()
-		child := p.value(n, key, len(p.members)-mark)
-		if child == nil {
-			return false
+		var child *Node
+		if child, i = p.value(skipSpace(t, i+1), n, key, len(p.members)-mark); child == nil {
+			return i, false
 		}
 		p.members = append(p.members, Member{Key: key, KeySpan: keySpan, Value: child})
-		if closed, ok := p.separator('}'); !ok {
-			return false
-		} else if closed {
-			break
+		if i, closed, ok = separator(t, i, '}'); !ok {
+			return i, false
 		}
 	}
 	n.Members = p.cutMembers(mark)
 	p.depth--
-	return true
+	return i, true
 }
 
-func (p *fastParser) array(n *Node) bool {
+// array parses the array whose "[" is text[i].
+func (p *fastParser) array(n *Node, i int) (int, bool) {
 	n.Kind = Array
 	if p.depth++; p.depth > maxDepth {
-		return false
+		return i, false
 	}
-	p.i++ // [
+	t := p.text
 	mark := len(p.elems)
-	p.skipSpace()
-	if p.i < len(p.text) && p.text[p.i] == ']' {
-		p.i++
+	i = skipSpace(t, i+1)
+	if i < len(t) && t[i] == ']' {
 		p.depth--
-		return true
+		return i + 1, true
 	}
-	for {
-		child := p.value(n, "", len(p.elems)-mark)
-		if child == nil {
-			return false
+	for closed, ok := false, false; !closed; {
+		var child *Node
+		if child, i = p.value(i, n, "", len(p.elems)-mark); child == nil {
+			return i, false
 		}
 		p.elems = append(p.elems, child)
-		if closed, ok := p.separator(']'); !ok {
-			return false
-		} else if closed {
-			break
+		if i, closed, ok = separator(t, i, ']'); !ok {
+			return i, false
 		}
 	}
 	n.Elems = p.cutElems(mark)
 	p.depth--
-	return true
+	return i, true
 }
 
-// separator reads what follows a member or an element: a comma (and the
-// space after it) or the closing byte; anything else fails the fast path.
-func (p *fastParser) separator(closing byte) (closed, ok bool) {
-	p.skipSpace()
-	if p.i >= len(p.text) {
-		return false, false
+// separator reads what follows a member or an element at text[i:]: a comma
+// (and the space after it) or the closing byte; anything else fails the
+// fast path. It returns the index after what it read.
+func separator(t []byte, i int, closing byte) (next int, closed, ok bool) {
+	if i = skipSpace(t, i); i < len(t) {
+		switch t[i] {
+		case closing:
+			return i + 1, true, true
+		case ',':
+			return skipSpace(t, i+1), false, true
+		}
 	}
-	switch p.text[p.i] {
-	case closing:
-		p.i++
-		return true, true
-	case ',':
-		p.i++
-		p.skipSpace()
-		return false, true
-	}
-	return false, false
+	return i, false, false
 }
+
+// listBatch is the least the parser takes from the arena for the members
+// or the elements of its containers at once.
+const listBatch = 32
 
 // cutMembers moves the members above mark into a slice of their own,
 // capped so that appending to it cannot reach its neighbours.
 func (p *fastParser) cutMembers(mark int) []Member {
-	out := p.a.members.take(len(p.members) - mark)
-	copy(out, p.members[mark:])
+	k := len(p.members) - mark
+	if len(p.freeMembers) < k {
+		p.freeMembers = p.a.members.take(max(k, listBatch))
+	}
+	out := p.freeMembers[:k:k]
+	p.freeMembers = p.freeMembers[k:]
+	// A loop, not copy: most objects have a few members, too few to pay
+	// for a call.
+	for i := range out {
+		out[i] = p.members[mark+i]
+	}
 	p.members = p.members[:mark] // parseFast clears the stack once, at the end
 	return out
 }
 
 func (p *fastParser) cutElems(mark int) []*Node {
-	out := p.a.elems.take(len(p.elems) - mark)
-	copy(out, p.elems[mark:])
+	k := len(p.elems) - mark
+	if len(p.freeElems) < k {
+		p.freeElems = p.a.elems.take(max(k, listBatch))
+	}
+	out := p.freeElems[:k:k]
+	p.freeElems = p.freeElems[k:]
+	for i := range out {
+		out[i] = p.elems[mark+i]
+	}
 	p.elems = p.elems[:mark]
 	return out
 }
 
-// scanString moves past the string at p.i and returns the index of its
-// closing quote, or -1 when it is not well formed as far as the fast path
-// checks: a control character, or an end of input. Escapes are checked
-// when decoded.
-func (p *fastParser) scanString() (end int, escaped bool) {
-	t, j := p.text, p.i+1
-	for {
-		// Eight bytes at a time to the first byte that may stop the run.
-		for j+8 <= len(t) {
-			if m := stringStops(binary.LittleEndian.Uint64(t[j:])); m != 0 {
-				j += bits.TrailingZeros64(m) / 8
+// str reads the string whose opening quote is text[i] and returns its
+// text and the index past its closing quote, or false when the fast path
+// does not take it. A string without escapes is its bytes (Parse checks
+// that the text is valid UTF-8 first), found in one pass: eight bytes at
+// a time to the first quote, backslash or control character, which for
+// most strings is the closing quote.
+func (p *fastParser) str(i int) (string, int, bool) {
+	t := p.text
+	j := i + 1
+	for ; j+8 <= len(t); j += 8 {
+		if m := stringStops(binary.LittleEndian.Uint64(t[j:])); m != 0 {
+			j += bits.TrailingZeros64(m) / 8
+			if t[j] != '"' {
 				break
 			}
-			j += 8
-		}
-		if j >= len(t) {
-			return -1, false
-		}
-		switch c := t[j]; {
-		case c == '"':
-			p.i = j + 1
-			return j, escaped
-		case c == '\\':
-			escaped = true
-			j += 2
-		case c < 0x20:
-			return -1, false
-		default:
-			j++
+			return alias(t[i+1 : j]), j + 1, true
 		}
 	}
+	return strFrom(t, i, j)
 }
 
-// decode returns the text of the string token text[start:end+1]. The
-// text is valid UTF-8 (Parse checks it first), so a string without
-// escapes is its bytes; one with escapes is decoded by jsontext, which
-// also rejects bad escapes.
-func (p *fastParser) decode(start, end int, escaped, key bool) (string, bool) {
-	if !escaped {
-		body := p.text[start+1 : end]
-		if key {
-			if k, ok := knownKey(body); ok {
-				return k, true
-			}
+// strFrom reads the rest of the string whose opening quote is t[i], from
+// its byte j on, a byte at a time: the last few bytes of the text, or
+// escapes, which jsontext decodes and checks. A control character or the
+// end of the text fails.
+func strFrom(t []byte, i, j int) (string, int, bool) {
+	escaped := false
+	for ; j < len(t); j++ {
+		switch c := t[j]; {
+		case c == '"':
+			s, ok := decode(t[i:j+1], escaped)
+			return s, j + 1, ok
+		case c == '\\':
+			escaped = true
+			j++
+		case c < 0x20:
+			return "", j, false
 		}
-		return alias(body), true
 	}
-	s, err := jsontext.AppendUnquote(nil, p.text[start:end+1])
+	return "", j, false
+}
+
+// decode returns the text of the string token raw.
+func decode(raw []byte, escaped bool) (string, bool) {
+	if !escaped {
+		return alias(raw[1 : len(raw)-1]), true
+	}
+	s, err := jsontext.AppendUnquote(nil, raw)
 	if err != nil {
 		return "", false
 	}
@@ -321,18 +325,17 @@ func (p *fastParser) decode(start, end int, escaped, key bool) (string, bool) {
 	return unsafe.String(&s[0], len(s)), true
 }
 
-func (p *fastParser) literal(word string) bool {
-	if len(p.text)-p.i < len(word) || string(p.text[p.i:p.i+len(word)]) != word {
-		return false
+// literal moves past word at t[i:].
+func literal(t []byte, i int, word string) (int, bool) {
+	if len(t)-i < len(word) || string(t[i:i+len(word)]) != word {
+		return i, false
 	}
-	p.i += len(word)
-	return true
+	return i + len(word), true
 }
 
-// number moves past a number of RFC 8259's grammar:
+// number moves past a number of RFC 8259's grammar at t[i:]:
 // -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?
-func (p *fastParser) number() bool {
-	t, i := p.text, p.i
+func number(t []byte, i int) (int, bool) {
 	if i < len(t) && t[i] == '-' {
 		i++
 	}
@@ -343,7 +346,7 @@ func (p *fastParser) number() bool {
 		for i++; i < len(t) && t[i] >= '0' && t[i] <= '9'; i++ {
 		}
 	default:
-		return false
+		return i, false
 	}
 	if i < len(t) && t[i] == '.' {
 		i++
@@ -351,7 +354,7 @@ func (p *fastParser) number() bool {
 		for ; i < len(t) && t[i] >= '0' && t[i] <= '9'; i++ {
 		}
 		if i == d {
-			return false
+			return i, false
 		}
 	}
 	if i < len(t) && (t[i] == 'e' || t[i] == 'E') {
@@ -363,17 +366,16 @@ func (p *fastParser) number() bool {
 		for ; i < len(t) && t[i] >= '0' && t[i] <= '9'; i++ {
 		}
 		if i == d {
-			return false
+			return i, false
 		}
 	}
-	p.i = i
-	return true
+	return i, true
 }
 
 // knownKey returns the shared string of an element name of policies and
 // requests (knownKeys, as a switch: no hashing).
-func knownKey(b []byte) (string, bool) {
-	switch string(b) {
+func knownKey(b string) (string, bool) {
+	switch b {
 	case "Version":
 		return "Version", true
 	case "Id":

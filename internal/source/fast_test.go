@@ -103,12 +103,12 @@ func TestFastPathTakesPolicies(t *testing.T) {
 // knownKey is the knownKeys map as a switch.
 func TestKnownKey(t *testing.T) {
 	for k := range knownKeys {
-		if got, ok := knownKey([]byte(k)); !ok || got != k {
+		if got, ok := knownKey(k); !ok || got != k {
 			t.Errorf("knownKey(%q) = %q, %v", k, got, ok)
 		}
 	}
 	for _, k := range []string{"", "version", "Versions", "Conditions", "aws"} {
-		if _, ok := knownKey([]byte(k)); ok {
+		if _, ok := knownKey(k); ok {
 			t.Errorf("knownKey(%q) is known", k)
 		}
 	}
@@ -146,4 +146,27 @@ func TestStringStops(t *testing.T) {
 			}
 		}
 	}
+}
+
+// skipSpaceRef is skipSpace a byte at a time, as it was before it skipped
+// runs of spaces eight at a time.
+func skipSpaceRef(b []byte, i int) int {
+	for i < len(b) && (b[i] == ' ' || b[i] == '\t' || b[i] == '\n' || b[i] == '\r') {
+		i++
+	}
+	return i
+}
+
+// FuzzSkipSpace holds skipSpace to skipSpaceRef from every start.
+func FuzzSkipSpace(f *testing.F) {
+	for _, s := range []string{"", " ", "\n  \"a\"", "        x", "\n\t\r         ", " \x00 ", "{\n" + strings.Repeat(" ", 17) + "}"} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		for i := 0; i <= len(data); i++ {
+			if got, want := skipSpace(data, i), skipSpaceRef(data, i); got != want {
+				t.Fatalf("skipSpace(%q, %d) = %d, want %d", data, i, got, want)
+			}
+		}
+	})
 }

@@ -2,9 +2,11 @@ package source
 
 import (
 	"bytes"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"io"
+	"math/bits"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -313,9 +315,27 @@ var knownKeys = func() map[string]string {
 	return m
 }()
 
+// skipSpace returns the index of the first byte at or after i that is not
+// JSON whitespace. Pretty-printed JSON indents with runs of spaces, so it
+// skips spaces eight at a time: the lowest non-zero byte of the word XOR
+// eight spaces is the first byte that is not a space.
 func skipSpace(b []byte, i int) int {
-	for i < len(b) && (b[i] == ' ' || b[i] == '\t' || b[i] == '\n' || b[i] == '\r') {
-		i++
+	for i < len(b) {
+		if b[i] > ' ' {
+			return i // most calls: no whitespace at all
+		}
+		if i+8 <= len(b) {
+			i += bits.TrailingZeros64(binary.LittleEndian.Uint64(b[i:])^(ones*' ')) / 8
+			if i == len(b) {
+				return i
+			}
+		}
+		switch b[i] {
+		case ' ', '\n', '\t', '\r':
+			i++
+		default:
+			return i
+		}
 	}
 	return i
 }
