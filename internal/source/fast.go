@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"math/bits"
 	"sync"
+	"unicode/utf8"
 	"unsafe"
 
 	"github.com/go-json-experiment/json/jsontext"
@@ -88,15 +89,19 @@ const (
 )
 
 // stringStops marks, by the high bit of its byte, each of the eight bytes
-// of x that could end the plain run of a string: a quote, a backslash or a
-// control character (which JSON forbids there). It is the has-zero-byte
-// test of Bit Twiddling Hacks, (v - 0x01..01) &^ v & 0x80..80, once for
-// each: bytes above a marked one may be marked wrongly, but the lowest
-// marked byte is always one of them, and none below it is.
+// of x that could end the plain run of a string: a quote, a backslash, a
+// control character (which JSON forbids there) or a byte of a non-ASCII
+// character (which must be checked for valid UTF-8). It uses the
+// has-less-than test of Bit Twiddling Hacks, (v - n*0x01..01) &^ v &
+// 0x80..80, for the bytes of v below n: bytes above a marked one may be
+// marked wrongly, but the lowest marked byte is always a stop, and none
+// below it is. With x's bytes XOR 2, the quote (0x22) becomes 0x20 and
+// the control characters stay below 0x20, so one test (below 0x21) finds
+// both.
 func stringStops(x uint64) uint64 {
-	q := x ^ (ones * '"')
+	q := x ^ (ones * 2)
 	b := x ^ (ones * '\\')
-	return ((q-ones)&^q | (b-ones)&^b | (x-ones*0x20)&^x) & highs
+	return ((q-ones*0x21)&^q | (b-ones)&^b | x) & highs
 }
 
 // value parses the value at text[i:] (whitespace already skipped) and
@@ -269,10 +274,10 @@ func (p *fastParser) cutElems(mark int) []*Node {
 
 // str reads the string whose opening quote is text[i] and returns its
 // text and the index past its closing quote, or false when the fast path
-// does not take it. A string without escapes is its bytes (Parse checks
-// that the text is valid UTF-8 first), found in one pass: eight bytes at
-// a time to the first quote, backslash or control character, which for
-// most strings is the closing quote.
+// does not take it. A string without escapes is its bytes, found in one
+// pass: eight bytes at a time to the first quote, backslash, control
+// character or non-ASCII byte, which for most strings is the closing
+// quote.
 func (p *fastParser) str(i int) (string, int, bool) {
 	t := p.text
 	j := i + 1
@@ -289,9 +294,9 @@ func (p *fastParser) str(i int) (string, int, bool) {
 }
 
 // strFrom reads the rest of the string whose opening quote is t[i], from
-// its byte j on, a byte at a time: the last few bytes of the text, or
-// escapes, which jsontext decodes and checks. A control character or the
-// end of the text fails.
+// its byte j on, a byte at a time: the last few bytes of the text,
+// non-ASCII characters, or escapes, which jsontext decodes and checks. A
+// control character, invalid UTF-8 or the end of the text fails.
 func strFrom(t []byte, i, j int) (string, int, bool) {
 	escaped := false
 	for ; j < len(t); j++ {
@@ -304,6 +309,12 @@ func strFrom(t []byte, i, j int) (string, int, bool) {
 			j++
 		case c < 0x20:
 			return "", j, false
+		case c >= utf8.RuneSelf:
+			r, size := utf8.DecodeRune(t[j:])
+			if r == utf8.RuneError && size == 1 {
+				return "", j, false
+			}
+			j += size - 1
 		}
 	}
 	return "", j, false

@@ -20,7 +20,8 @@ func FuzzFastParse(f *testing.F) {
 		`{}`, `[]`, `[[],{}]`, `{"a":[1,-2.5e+3,0,true,false,null,"x"]}`, ` {"a" : 1 , "a":2} `,
 		`"\u00e9\ud83d\udce7\n\"\\\/"`, `"\ud800"`, `"\x"`, "\"\t\"", `01`, `-`, `1.`, `.5`, `1e`, `1e+`, `-0`, `1E5`,
 		`{"a":1,}`, `[1,]`, `{"a" 1}`, `{1:2}`, `[1 2]`, `{}x`, `{} {}`, `1x`, `tru`, `nul`, `{"a":`, `[`, `"abc`,
-		"\ufeff{}", `{"Policy":"{\"a\":\"\\u00e9\"}"}`, `{"k":"v"}` + "\n\n",
+		"\ufeff{}", "{\"a\":\"\xff\"}", "{\"a\":1} \xff", "\"\xe2\x82\"", "{\"\u00e9\":\"\u20ac\xe2\x82\xac\"}", "\xff", "[\"\xc0\xaf\"]", "\ufeff\xfe",
+		`{"Policy":"{\"a\":\"\\u00e9\"}"}`, `{"k":"v"}` + "\n\n",
 		strings.Repeat("[", 10001) + strings.Repeat("]", 10001),
 		strings.Repeat(`{"a":`, 300) + "1" + strings.Repeat("}", 300),
 	} {
@@ -114,35 +115,43 @@ func TestKnownKey(t *testing.T) {
 	}
 }
 
-// stringStops finds the first quote, backslash or control character of
-// the eight bytes, and no other byte before it.
+// stringStops finds the first quote, backslash, control character or
+// non-ASCII byte of the eight bytes, and no other byte before it.
 func TestStringStops(t *testing.T) {
-	plain := []byte("abcdefgh")
-	wide := []byte{0xe2, 0x82, 0xac, 0xe2, 0x82, 0xac, 0xc3, 0xa9} // non-ASCII
 	for c := range 256 {
-		stop := c == '"' || c == '\\' || c < 0x20
+		stop := c == '"' || c == '\\' || c < 0x20 || c >= 0x80
 		for pos := range 8 {
-			for _, base := range [][]byte{plain, wide} {
-				b := append([]byte(nil), base...)
-				b[pos] = byte(c)
-				m := stringStops(binary.LittleEndian.Uint64(b))
-				first := 8
-				if m != 0 {
-					first = bits.TrailingZeros64(m) / 8
-				}
-				if want := map[bool]int{true: pos, false: 8}[stop]; first != want {
-					t.Fatalf("byte %#x at %d in % x: first stop at %d, want %d", c, pos, b, first, want)
-				}
+			b := []byte("abcdefgh")
+			b[pos] = byte(c)
+			m := stringStops(binary.LittleEndian.Uint64(b))
+			first := 8
+			if m != 0 {
+				first = bits.TrailingZeros64(m) / 8
+			}
+			if want := map[bool]int{true: pos, false: 8}[stop]; first != want {
+				t.Fatalf("byte %#x at %d in % x: first stop at %d, want %d", c, pos, b, first, want)
 			}
 		}
 	}
-	// Two stops: the first one is found, whatever follows it.
+	// Every pair of bytes at every pair of positions: the first stop is
+	// found, whatever follows it.
+	isStop := func(c byte) bool { return c == '"' || c == '\\' || c < 0x20 || c >= 0x80 }
 	for a := range 8 {
 		for b := a + 1; b < 8; b++ {
-			x := []byte("abcdefgh")
-			x[a], x[b] = 0x00, '"'
-			if got := bits.TrailingZeros64(stringStops(binary.LittleEndian.Uint64(x))) / 8; got != a {
-				t.Fatalf("%q: first stop at %d, want %d", x, got, a)
+			for ca := range 256 {
+				for cb := range 256 {
+					x := []byte("abcdefgh")
+					x[a], x[b] = byte(ca), byte(cb)
+					want := 8
+					if isStop(x[a]) {
+						want = a
+					} else if isStop(x[b]) {
+						want = b
+					}
+					if got := bits.TrailingZeros64(stringStops(binary.LittleEndian.Uint64(x))) / 8; got != want {
+						t.Fatalf("% x: first stop at %d, want %d", x, got, want)
+					}
+				}
 			}
 		}
 	}

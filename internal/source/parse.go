@@ -126,19 +126,23 @@ func (d *Document) parseWith(fast bool) {
 		d.problem(0, 3, "file starts with a UTF-8 byte-order mark, which SES does not accept; save the file without it")
 		start = 3
 	}
-	if i := invalidUTF8(text[start:]); i >= 0 {
-		o := start + i
-		d.problem(o, o+1, "invalid UTF-8 byte 0x%02x: a policy must be UTF-8 text (is this a binary file?)", text[o])
-		return
-	}
 	first := skipSpace(text, start)
+	var root *Node
+	if fast && first < len(text) {
+		root = parseFast(text, first, d.arena)
+	}
+	// The fast path takes non-ASCII bytes only in strings, and checks
+	// them there: a document it takes whole is valid UTF-8.
+	if root == nil || skipSpace(text, root.Span.End) < len(text) {
+		if i := invalidUTF8(text[start:]); i >= 0 {
+			o := start + i
+			d.problem(o, o+1, "invalid UTF-8 byte 0x%02x: a policy must be UTF-8 text (is this a binary file?)", text[o])
+			return
+		}
+	}
 	if first == len(text) {
 		d.problem(first, first, "empty file: expected a JSON policy document")
 		return
-	}
-	var root *Node
-	if fast {
-		root = parseFast(text, first, d.arena)
 	}
 	if root == nil {
 		p := parser{doc: d, base: start}
