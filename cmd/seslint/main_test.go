@@ -9,9 +9,10 @@ import (
 	"github.com/seslint/seslint/internal/cli"
 )
 
-// TestMain lets the scripts run the real seslint command in-process.
+// TestMain lets the scripts run the real seslint command in-process, and
+// removes the programs the apply tests build.
 func TestMain(m *testing.M) {
-	testscript.Main(m, map[string]func(){
+	testscript.Main(removingBuilt{m}, map[string]func(){
 		"seslint": func() {
 			os.Exit(cli.Run(os.Args[1:], cli.Env{Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr}))
 		},
@@ -28,4 +29,13 @@ func TestScripts(t *testing.T) {
 			return nil
 		},
 	})
+}
+
+// removingBuilt runs the tests, then removes what buildCommands built:
+// testscript.Main exits once they have run.
+type removingBuilt struct{ m *testing.M }
+
+func (r removingBuilt) Run() int {
+	defer removeBuilt()
+	return r.m.Run()
 }

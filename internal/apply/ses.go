@@ -11,6 +11,7 @@ package apply
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"time"
 )
@@ -35,6 +36,19 @@ func ParseAPI(s string) (API, error) {
 	}
 	return "", fmt.Errorf("unknown API %q: want v1 or v2", s)
 }
+
+// ConnectOptions choose the API and where to call it: what a connection to
+// SES (package awsses) needs of the command line. They live here, not in
+// awsses, so that the command line names them without linking the AWS SDK.
+type ConnectOptions struct {
+	API API
+	// Region and Profile override the SDK's defaults when set.
+	Region, Profile string
+}
+
+// ErrNoRegion is returned by a connection when no region is configured
+// anywhere.
+var ErrNoRegion = errors.New("no AWS region: pass --region, or set AWS_REGION or a region in the profile")
 
 // SES is what apply needs of the service. Identities are names ("example.com",
 // "sender@example.com"), never ARNs. Errors from the service are *APIError.

@@ -15,30 +15,28 @@ import (
 	"strings"
 
 	"github.com/seslint/seslint/internal/apply"
-	"github.com/seslint/seslint/internal/apply/awsses"
 	"github.com/seslint/seslint/internal/finding"
 	"github.com/seslint/seslint/internal/lint"
 	"github.com/seslint/seslint/internal/report"
 	"github.com/seslint/seslint/rules"
 )
 
-// AWS is how apply reaches SES. Tests replace it with a client of an
-// in-process fake and a manual clock; a nil Env.AWS, or a nil field, means
-// the AWS SDK's default configuration and the wall clock.
+// AWS is how apply reaches SES. The seslint-apply program passes the AWS
+// SDK's connection (awsses.ConnectSES) and tests pass a client of an
+// in-process fake and a manual clock. Without a Connect, as in the seslint
+// program, which does not link the SDK, apply runs seslint-apply instead
+// (apply_companion.go).
 type AWS struct {
 	// Connect builds the SES client. Its options come from --api, --region
-	// and --profile.
-	Connect func(ctx context.Context, o awsses.Options) (apply.SES, error)
-	// Clock paces the calls and times the backoff of throttled ones.
+	// and --profile; with no region anywhere it returns apply.ErrNoRegion.
+	Connect func(ctx context.Context, o apply.ConnectOptions) (apply.SES, error)
+	// Clock paces the calls and times the backoff of throttled ones; nil
+	// is the wall clock.
 	Clock apply.Clock
 }
 
-func realAWS() *AWS {
-	return &AWS{
-		Connect: func(ctx context.Context, o awsses.Options) (apply.SES, error) { return awsses.Connect(ctx, o) },
-		Clock:   apply.RealClock{},
-	}
-}
+// connected reports whether this process can reach SES itself.
+func (e Env) connected() bool { return e.AWS != nil && e.AWS.Connect != nil }
 
 const applyUsage = `
 Apply flags (seslint apply [flags] PATH...):
@@ -53,6 +51,11 @@ Apply flags (seslint apply [flags] PATH...):
   and the lint flags --config, --enable, --disable, --fail-level, --identity, --policy-name, --color, -j
 `
 
+// applyHelp is what `seslint apply --help` prints.
+const applyHelp = "seslint apply plans and applies the policies in files to SES (docs/apply.md).\n" + applyUsage + `
+Exit codes: 0 applied or nothing to do, 1 lint findings at or above the fail level, 2 usage error or not confirmed, 3 I/O or AWS failure.
+`
+
 type applyFlags struct {
 	dryRun, offline, yes, prune bool
 	api, region, profile        string
@@ -63,7 +66,9 @@ type applyFlags struct {
 	enable, disable             multi
 }
 
-func runApply(args []string, env Env) (int, error) {
+// parseApply reads apply's flags and checks what needs neither files nor
+// AWS; it returns flag.ErrHelp as is, for --help, and usage errors.
+func parseApply(args []string) (applyFlags, []string, apply.API, error) {
 	fs := flag.NewFlagSet("apply", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	var f applyFlags
@@ -84,24 +89,44 @@ func runApply(args []string, env Env) (int, error) {
 	fs.Var(&f.enable, "enable", "")
 	fs.Var(&f.disable, "disable", "")
 	paths, err := parseInterspersed(fs, args)
+	if errors.Is(err, flag.ErrHelp) {
+		return f, nil, "", err
+	}
 	if err != nil {
-		return ExitUsage, usagef("%v", err)
+		return f, nil, "", usagef("%v", err)
 	}
 	switch {
 	case len(paths) == 0:
-		return ExitUsage, usagef("no policy files to apply: name files or folders")
+		return f, nil, "", usagef("no policy files to apply: name files or folders")
 	case slices.Contains(paths, "-"):
-		return ExitUsage, usagef("apply reads policy files, not standard input, which it keeps for the confirmation prompt")
+		return f, nil, "", usagef("apply reads policy files, not standard input, which it keeps for the confirmation prompt")
 	case f.format != "text" && f.format != "json":
-		return ExitUsage, usagef("unknown --format %q: want text or json", f.format)
+		return f, nil, "", usagef("unknown --format %q: want text or json", f.format)
 	case f.offline && f.prune:
-		return ExitUsage, usagef("--prune needs the policies on SES, which --offline does not read")
+		return f, nil, "", usagef("--prune needs the policies on SES, which --offline does not read")
 	case f.jobs < 0:
-		return ExitUsage, usagef("-j must be 1 or more, not %d", f.jobs)
+		return f, nil, "", usagef("-j must be 1 or more, not %d", f.jobs)
 	}
 	api, err := apply.ParseAPI(f.api)
 	if err != nil {
-		return ExitUsage, usagef("--api: %v", err)
+		return f, nil, "", usagef("--api: %v", err)
+	}
+	return f, paths, api, nil
+}
+
+func runApply(args []string, env Env) (int, error) {
+	f, paths, api, err := parseApply(args)
+	if errors.Is(err, flag.ErrHelp) {
+		fmt.Fprint(env.Stdout, applyHelp)
+		return ExitClean, nil
+	}
+	if err != nil {
+		return ExitUsage, err
+	}
+	if !env.connected() {
+		// Checked after the flags, so that a usage error or --help needs no
+		// seslint-apply.
+		return runCompanion(args, env)
 	}
 	if f.offline {
 		f.dryRun = true
@@ -172,21 +197,18 @@ func (a *applyRun) run(paths []string, o lint.Options, fail finding.Severity) (i
 	if a.flags.offline {
 		plan = apply.Build(desired, nil, opts)
 	} else {
-		aws := realAWS()
-		if env.AWS != nil && env.AWS.Connect != nil {
-			aws.Connect = env.AWS.Connect
-		}
-		if env.AWS != nil && env.AWS.Clock != nil {
-			aws.Clock = env.AWS.Clock
-		}
-		client, err := aws.Connect(ctx, awsses.Options{API: a.api, Region: a.flags.region, Profile: a.flags.profile})
-		if errors.Is(err, awsses.ErrNoRegion) {
+		client, err := env.AWS.Connect(ctx, apply.ConnectOptions{API: a.api, Region: a.flags.region, Profile: a.flags.profile})
+		if errors.Is(err, apply.ErrNoRegion) {
 			return ExitUsage, err
 		}
 		if err != nil {
 			return ExitFailure, err
 		}
-		session = apply.NewSession(client, aws.Clock)
+		var clock apply.Clock = apply.RealClock{}
+		if env.AWS.Clock != nil {
+			clock = env.AWS.Clock
+		}
+		session = apply.NewSession(client, clock)
 		var ids []string
 		for _, d := range desired {
 			ids = append(ids, d.Identity)

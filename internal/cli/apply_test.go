@@ -64,7 +64,7 @@ type fixture struct {
 	stdout, stderr bytes.Buffer
 	stdin          string
 	terminal       bool
-	connects       []awsses.Options
+	connects       []apply.ConnectOptions
 }
 
 // newFixture starts the SES v1 fake with a verified example.com, and moves
@@ -96,7 +96,7 @@ func (f *fixture) env() cli.Env {
 		Getenv:          func(string) string { return "" },
 		StdinIsTerminal: f.terminal,
 		AWS: &cli.AWS{
-			Connect: func(_ context.Context, o awsses.Options) (apply.SES, error) {
+			Connect: func(_ context.Context, o apply.ConnectOptions) (apply.SES, error) {
 				f.connects = append(f.connects, o)
 				return awsses.NewForEndpoint(awsses.Endpoint{API: o.API, Region: "us-east-1", URL: f.url, AccessKeyID: accessKey, SecretAccessKey: secretKey}), nil
 			},
@@ -224,7 +224,7 @@ Plan: 1 to create, 1 to update, 1 to delete, 1 unchanged; 2 widen access.
 	if got := f.stderr.String(); got != "lint: no findings in 3 files\n" {
 		t.Errorf("stderr = %q", got)
 	}
-	if want := []awsses.Options{{API: apply.V1}}; !reflect.DeepEqual(f.connects, want) {
+	if want := []apply.ConnectOptions{{API: apply.V1}}; !reflect.DeepEqual(f.connects, want) {
 		t.Errorf("connect options = %+v; want %+v", f.connects, want)
 	}
 
@@ -497,7 +497,7 @@ func TestApplyFlagsReachTheClient(t *testing.T) {
 	f := newFixture(t)
 	f.write("app.json", policy("arn:aws:iam::210987654321:root", "app@example.com"))
 	f.expect(0, "--dry-run", "--api", "v1", "--region", "us-east-1", "--profile", "ops", "--identity", "example.com", "--policy-name", "App", "app.json")
-	if want := []awsses.Options{{API: apply.V1, Region: "us-east-1", Profile: "ops"}}; !reflect.DeepEqual(f.connects, want) {
+	if want := []apply.ConnectOptions{{API: apply.V1, Region: "us-east-1", Profile: "ops"}}; !reflect.DeepEqual(f.connects, want) {
 		t.Errorf("connect options = %+v; want %+v", f.connects, want)
 	}
 	if !strings.Contains(f.stdout.String(), "$ aws ses put-identity-policy --identity example.com --policy-name App --policy file://app.json --region us-east-1 --profile ops\n") {
@@ -592,7 +592,7 @@ func TestApplyThroughTheSDKChain(t *testing.T) {
 	f.write("policies/example.com/Good.json", policy("arn:aws:iam::210987654321:root", "app@example.com"))
 	f.write("policies/example.com/Bad.json", policy("arn:aws:iam::210987654321:user/nobody", "app@example.com"))
 	env := f.env()
-	env.AWS = &cli.AWS{Clock: manualClock{f.clock}} // the real SDK connection
+	env.AWS = &cli.AWS{Connect: awsses.ConnectSES, Clock: manualClock{f.clock}} // the real SDK connection, as seslint-apply has it
 	for _, args := range [][]string{
 		{"apply", "--dry-run", "policies"},
 		{"apply", "--yes", "policies"},

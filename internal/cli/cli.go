@@ -40,7 +40,7 @@ type Env struct {
 	Dir              string
 	// StdinIsTerminal lets apply ask for confirmation.
 	StdinIsTerminal bool
-	// AWS is how apply reaches SES; nil means the AWS SDK (see apply.go).
+	// AWS is how apply reaches SES; nil runs seslint-apply (see apply.go).
 	AWS *AWS
 }
 

@@ -33,16 +33,6 @@ import (
 	"github.com/seslint/seslint/internal/apply"
 )
 
-// Options choose the API and where to call it.
-type Options struct {
-	API apply.API
-	// Region and Profile override the SDK's defaults when set.
-	Region, Profile string
-}
-
-// ErrNoRegion is returned when no region is configured anywhere.
-var ErrNoRegion = errors.New("no AWS region: pass --region, or set AWS_REGION or a region in the profile")
-
 // Client implements apply.SES.
 type Client struct {
 	api    apply.API
@@ -54,12 +44,13 @@ type Client struct {
 
 var _ apply.SES = (*Client)(nil)
 
-// Connect loads the SDK's default configuration and builds a client.
+// Connect loads the SDK's default configuration and builds a client; with
+// no region anywhere it returns apply.ErrNoRegion.
 //
 // The SDK retries transport errors and 5xx answers itself, but not
 // throttling: apply retries that with its own backoff and clock, paced to
 // SES's one call per second, and two layers of retries would multiply.
-func Connect(ctx context.Context, o Options) (*Client, error) {
+func Connect(ctx context.Context, o apply.ConnectOptions) (*Client, error) {
 	var opts []func(*config.LoadOptions) error
 	if o.Region != "" {
 		opts = append(opts, config.WithRegion(o.Region))
@@ -82,9 +73,21 @@ func Connect(ctx context.Context, o Options) (*Client, error) {
 		return nil, fmt.Errorf("loading the AWS configuration: %w", err)
 	}
 	if cfg.Region == "" {
-		return nil, ErrNoRegion
+		return nil, apply.ErrNoRegion
 	}
 	return New(cfg, o.API, ""), nil
+}
+
+// ConnectSES is Connect as the apply command takes it (cli.AWS.Connect):
+// the seslint-apply program and the tests that go through the SDK chain
+// pass it.
+func ConnectSES(ctx context.Context, o apply.ConnectOptions) (apply.SES, error) {
+	c, err := Connect(ctx, o)
+	if err != nil {
+		// Not c: a nil *Client in the interface would not be nil.
+		return nil, err
+	}
+	return c, nil
 }
 
 // New builds a client from an SDK configuration. A non-empty endpoint

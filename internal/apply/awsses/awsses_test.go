@@ -121,7 +121,7 @@ func TestConnect(t *testing.T) {
 	t.Setenv("AWS_ENDPOINT_URL_SES", url)
 	t.Setenv("AWS_ENDPOINT_URL_STS", url)
 
-	c, err := awsses.Connect(context.Background(), awsses.Options{API: apply.V1, Region: "us-east-1"})
+	c, err := awsses.Connect(context.Background(), apply.ConnectOptions{API: apply.V1, Region: "us-east-1"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -151,12 +151,12 @@ func TestConnect(t *testing.T) {
 	// The region comes from the environment when no flag gives it, and its
 	// absence is its own error.
 	t.Setenv("AWS_REGION", "eu-west-1")
-	c, err = awsses.Connect(context.Background(), awsses.Options{API: apply.V2})
+	c, err = awsses.Connect(context.Background(), apply.ConnectOptions{API: apply.V2})
 	if err != nil || c.Region() != "eu-west-1" {
 		t.Errorf("Connect with AWS_REGION = %v, %v", c, err)
 	}
 	os.Unsetenv("AWS_REGION")
-	if _, err := awsses.Connect(context.Background(), awsses.Options{API: apply.V1}); !errors.Is(err, awsses.ErrNoRegion) {
+	if _, err := awsses.Connect(context.Background(), apply.ConnectOptions{API: apply.V1}); !errors.Is(err, apply.ErrNoRegion) {
 		t.Errorf("Connect with no region = %v; want ErrNoRegion", err)
 	}
 }

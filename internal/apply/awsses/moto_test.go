@@ -19,6 +19,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/config"
 	"github.com/aws/aws-sdk-go-v2/service/sesv2"
 
+	"github.com/seslint/seslint/internal/apply/awsses"
 	"github.com/seslint/seslint/internal/cli"
 	"github.com/seslint/seslint/internal/testenv"
 )
@@ -150,7 +151,7 @@ func TestApplyV2AgainstMoto(t *testing.T) {
 		t.Helper()
 		stdout.Reset()
 		stderr.Reset()
-		env := cli.Env{Stdout: &stdout, Stderr: &stderr, Getenv: func(string) string { return "" }, Dir: dir}
+		env := cli.Env{Stdout: &stdout, Stderr: &stderr, Getenv: func(string) string { return "" }, Dir: dir, AWS: &cli.AWS{Connect: awsses.ConnectSES}}
 		if code := cli.Run(append(args, dir), env); code != want {
 			t.Fatalf("seslint %s: exit %d; want %d\nstdout:\n%s\nstderr:\n%s", strings.Join(args, " "), code, want, stdout.String(), stderr.String())
 		}
