@@ -1,7 +1,6 @@
 package source
 
 import (
-	"encoding/binary"
 	"math/bits"
 	"sync"
 	"unicode/utf8"
@@ -281,8 +280,8 @@ func (p *fastParser) cutElems(mark int) []*Node {
 func (p *fastParser) str(i int) (string, int, bool) {
 	t := p.text
 	j := i + 1
-	for ; j+8 <= len(t); j += 8 {
-		if m := stringStops(binary.LittleEndian.Uint64(t[j:])); m != 0 {
+	for ; len(t)-j >= 8; j += 8 {
+		if m := stringStops(word(t, j)); m != 0 {
 			j += bits.TrailingZeros64(m) / 8
 			if t[j] != '"' {
 				break

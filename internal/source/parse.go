@@ -2,7 +2,6 @@ package source
 
 import (
 	"bytes"
-	"encoding/binary"
 	"errors"
 	"fmt"
 	"io"
@@ -319,26 +318,22 @@ var knownKeys = func() map[string]string {
 	return m
 }()
 
+// spaceBits has bit c set for each JSON whitespace byte c.
+const spaceBits = 1<<' ' | 1<<'\t' | 1<<'\n' | 1<<'\r'
+
 // skipSpace returns the index of the first byte at or after i that is not
-// JSON whitespace. Pretty-printed JSON indents with runs of spaces, so it
-// skips spaces eight at a time: the lowest non-zero byte of the word XOR
-// eight spaces is the first byte that is not a space.
+// JSON whitespace. Pretty-printed JSON indents with runs of spaces, so
+// after a space it skips the spaces that follow eight at a time: the
+// lowest non-zero byte of the word XOR eight spaces is the first byte
+// that is not a space.
 func skipSpace(b []byte, i int) int {
-	for i < len(b) {
-		if b[i] > ' ' {
-			return i // most calls: no whitespace at all
-		}
-		if i+8 <= len(b) {
-			i += bits.TrailingZeros64(binary.LittleEndian.Uint64(b[i:])^(ones*' ')) / 8
-			if i == len(b) {
-				return i
-			}
-		}
-		switch b[i] {
-		case ' ', '\n', '\t', '\r':
-			i++
-		default:
+	for ; i < len(b); i++ {
+		c := b[i]
+		if c > ' ' || spaceBits>>c&1 == 0 {
 			return i
+		}
+		if c == ' ' && len(b)-i >= 9 {
+			i += bits.TrailingZeros64(word(b, i+1)^(ones*' ')) / 8
 		}
 	}
 	return i
