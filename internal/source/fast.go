@@ -286,7 +286,9 @@ func (p *fastParser) str(i int) (string, int, bool) {
 			if t[j] != '"' {
 				break
 			}
-			return alias(t[i+1 : j]), j + 1, true
+			// t[j] is the closing quote, so t[i+1] exists even when the
+			// string is empty.
+			return unsafe.String(&t[i+1], j-i-1), j + 1, true
 		}
 	}
 	return strFrom(t, i, j)
