@@ -175,11 +175,11 @@ func (p *fastParser) object(n *Node, i int) (int, bool) {
 			key = k // a shared string
 		}
 		keySpan := Span{Start: keyStart, End: i}
-		if i = skipSpace(t, i); i >= len(t) || t[i] != ':' {
+		if i, ok = colon(t, i); !ok {
 			return i, false
 		}
 		var child *Node
-		if child, i = p.value(skipSpace(t, i+1), n, key, len(p.members)-mark); child == nil {
+		if child, i = p.value(i, n, key, len(p.members)-mark); child == nil {
 			return i, false
 		}
 		p.members = append(p.members, Member{Key: key, KeySpan: keySpan, Value: child})
@@ -218,6 +218,18 @@ func (p *fastParser) array(n *Node, i int) (int, bool) {
 	n.Elems = p.cutElems(mark)
 	p.depth--
 	return i, true
+}
+
+// colon reads what follows a key at text[i:], a colon and space, and
+// returns the index after them.
+func colon(t []byte, i int) (int, bool) {
+	if len(t)-i > 2 && t[i] == ':' && t[i+1] == ' ' && t[i+2] > ' ' {
+		return i + 2, true // as pretty-printers write it
+	}
+	if i = skipSpace(t, i); i >= len(t) || t[i] != ':' {
+		return i, false
+	}
+	return skipSpace(t, i+1), true
 }
 
 // separator reads what follows a member or an element at text[i:]: a comma
