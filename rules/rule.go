@@ -5,6 +5,7 @@ package rules
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/seslint/seslint/internal/finding"
 	"github.com/seslint/seslint/internal/input"
@@ -85,6 +86,39 @@ type unitCache struct {
 	actions   stmtRuns[actionValue]
 	operators stmtRuns[parsedOperator]
 	condKeys  stmtRuns[condKey]
+	// arns remembers the first nARNs strings Pass.parseARN was asked for.
+	arns  [16]parsedARN
+	nARNs int
+}
+
+// parsedARN is a string and what policy.ParseARN gives for it.
+type parsedARN struct {
+	s   string
+	arn policy.ARN
+	ok  bool
+}
+
+// parseARN is policy.ParseARN, remembered for the unit: six rules parse the
+// same Resource and principal ARNs, some thirty parses a policy. A string that does not start "arn:"
+// is turned down at once, so it is not remembered; past len(arns) strings
+// nothing more is, so that a policy of many ARNs costs no allocation and
+// no long search.
+func (p *Pass) parseARN(s string) (policy.ARN, bool) {
+	if !strings.HasPrefix(s, "arn:") {
+		return policy.ARN{}, false
+	}
+	c := p.unitCache()
+	for i := range c.arns[:c.nARNs] {
+		if e := &c.arns[i]; e.s == s {
+			return e.arn, e.ok
+		}
+	}
+	a, ok := policy.ParseARN(s)
+	if c.nARNs < len(c.arns) {
+		c.arns[c.nARNs] = parsedARN{s, a, ok}
+		c.nARNs++
+	}
+	return a, ok
 }
 
 // unitCache returns the pass's cache, making one when the pass has none or

@@ -24,7 +24,7 @@ var invalidIdentity = &Rule{
 		if f.Node != nil && len(tmplFind(f.Value, false)) > 0 {
 			return
 		}
-		msg, fixed := identProblem(f.Value)
+		msg, fixed := identProblem(p, f.Value)
 		if msg == "" {
 			return
 		}
@@ -45,7 +45,7 @@ var invalidIdentity = &Rule{
 
 // identProblem says why s is not an identity, or "", with a corrected
 // identity when the fix is certain.
-func identProblem(s string) (msg, fixed string) {
+func identProblem(p *Pass, s string) (msg, fixed string) {
 	if identIsName(s) {
 		return "", ""
 	}
@@ -64,10 +64,10 @@ func identProblem(s string) (msg, fixed string) {
 		return fmt.Sprintf("identity %q holds a display name; the identity is the address alone: did you mean %q?", s, addr), addr
 	}
 	if len(s) >= 4 && strings.EqualFold(s[:4], "arn:") {
-		if msg, fixed := resARNProblem(s, "identity", false); msg != "" {
+		if msg, fixed := resARNProblem(p, s, "identity", false); msg != "" {
 			return msg, fixed
 		}
-		a, _ := policy.ParseARN(s)
+		a, _ := p.parseARN(s)
 		if name, _ := a.IdentityName(); !identIsName(name) {
 			return fmt.Sprintf("identity %q names %q, which is neither an email address nor a domain", s, name), ""
 		}

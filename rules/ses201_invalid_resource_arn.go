@@ -26,7 +26,7 @@ var invalidResourceARN = &Rule{
 				if r.Text == "*" {
 					continue // SES203's
 				}
-				msg, fixed := resARNProblem(r.Text, "resource", true)
+				msg, fixed := resARNProblem(p, r.Text, "resource", true)
 				// Template text is SES009's; looked for only when something
 				// is wrong, as nearly every resource is a valid ARN.
 				if msg == "" || tmplHasTemplate(r.Text) {
@@ -56,7 +56,7 @@ func resHasWildcard(s string) bool {
 // certain. noun names s in the message ("resource", "identity"). With
 // resource, parts holding a wildcard are left to SES203 and a "*" Region is
 // accepted (SES Global endpoints); without it, both are problems.
-func resARNProblem(s, noun string, resource bool) (msg, fixed string) {
+func resARNProblem(p *Pass, s, noun string, resource bool) (msg, fixed string) {
 	at := resSubject{noun, s}
 	if !strings.HasPrefix(s, "arn:") {
 		switch {
@@ -69,7 +69,7 @@ func resARNProblem(s, noun string, resource bool) (msg, fixed string) {
 		}
 		return fmt.Sprintf("%s is not an ARN; an SES identity ARN is %s", at, resARNForm), ""
 	}
-	a, ok := policy.ParseARN(s)
+	a, ok := p.parseARN(s)
 	if !ok {
 		return fmt.Sprintf("%s has %d of the 6 colon-separated parts of %s", at, strings.Count(s, ":")+1, resARNForm), ""
 	}

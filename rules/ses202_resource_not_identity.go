@@ -24,7 +24,7 @@ var resourceNotIdentity = &Rule{
 			if !ok {
 				return // SES102's finding
 			}
-			for r := range resIdentities(p.Policy) {
+			for r := range resIdentities(p) {
 				what := resMismatch(r.ref, want)
 				if what == "" {
 					continue
@@ -41,7 +41,7 @@ var resourceNotIdentity = &Rule{
 		}
 		// No identity known: the statements must at least agree.
 		var first resIdentity
-		for r := range resIdentities(p.Policy) {
+		for r := range resIdentities(p) {
 			if first.node == nil {
 				first = r
 				continue
@@ -68,11 +68,11 @@ type resIdentity struct {
 // with a name free of wildcards; the others are SES201's and SES203's.
 // Yielding rather than collecting them keeps SES202 and SES203 from
 // allocating.
-func resIdentities(pol *policy.Policy) iter.Seq[resIdentity] {
+func resIdentities(p *Pass) iter.Seq[resIdentity] {
 	return func(yield func(resIdentity) bool) {
-		for _, st := range pol.Statements {
+		for _, st := range p.Policy.Statements {
 			for _, r := range st.Resource {
-				a, ok := policy.ParseARN(r.Text)
+				a, ok := p.parseARN(r.Text)
 				if !ok || a.Service != "ses" || tmplHasTemplate(r.Text) {
 					continue
 				}

@@ -100,7 +100,7 @@ func resExactARN(p *Pass) string {
 		want, known = ref, true
 	}
 	exact := ""
-	for r := range resIdentities(p.Policy) {
+	for r := range resIdentities(p) {
 		if resHasWildcard(r.node.Text) || (known && !identSameName(r.ref.Name, want.Name)) {
 			return ""
 		}

@@ -109,7 +109,7 @@ func checkPrincipalElement(p *Pass, pr *policy.Principal) {
 			var msg string
 			var fix *finding.Fix
 			if typ == "AWS" {
-				msg, fix = awsPrincipalProblem(v)
+				msg, fix = awsPrincipalProblem(p, v)
 			} else {
 				msg, fix = servicePrincipalProblem(v)
 			}
@@ -138,8 +138,8 @@ func replaceSpanFix(title string, span source.Span, json string) *finding.Fix {
 // awsPrincipalProblem says what is wrong with a value under "AWS", with a
 // fix where the intent is certain; "" when it is valid or holds template
 // text (SES009's).
-func awsPrincipalProblem(v *source.Node) (string, *finding.Fix) {
-	msg, fix := awsPrincipalShapeProblem(v)
+func awsPrincipalProblem(p *Pass, v *source.Node) (string, *finding.Fix) {
+	msg, fix := awsPrincipalShapeProblem(p, v)
 	// Look for template text only once something is wrong: nearly every
 	// principal is valid, and the scan cost more than the checks.
 	if msg != "" && templated(v.Text) {
@@ -150,21 +150,21 @@ func awsPrincipalProblem(v *source.Node) (string, *finding.Fix) {
 
 // awsPrincipalShapeProblem is awsPrincipalProblem without the template
 // check.
-func awsPrincipalShapeProblem(v *source.Node) (string, *finding.Fix) {
+func awsPrincipalShapeProblem(p *Pass, v *source.Node) (string, *finding.Fix) {
 	t := v.Text
 	switch {
 	case t == "*" || policy.IsAccountID(t):
 		return "", nil
 	case strings.TrimSpace(t) != t:
 		trimmed := strings.TrimSpace(t)
-		if m, _ := awsPrincipalProblem(&source.Node{Kind: source.String, Text: trimmed}); m == "" {
+		if m, _ := awsPrincipalProblem(p, &source.Node{Kind: source.String, Text: trimmed}); m == "" {
 			return fmt.Sprintf("principal %q has spaces around it; write %q", t, trimmed), Replace("Remove the spaces", v, fmt.Sprintf("%q", trimmed))
 		}
 		return fmt.Sprintf("principal %q has spaces around it and is not an account ID, an IAM ARN or a unique ID", t), nil
 	case strings.IndexByte(t, '*') >= 0 || strings.IndexByte(t, '?') >= 0: // not ContainsAny: no set to build
 		return fmt.Sprintf(`principal %q has a partial wildcard; IAM accepts "*" alone (everyone) and no wildcard inside a principal: name the principals, or use "*" with an ArnLike condition on aws:PrincipalArn`, t), nil
 	case len(t) >= 4 && equalFold(t[:4], "arn:"):
-		return iamARNProblem(v)
+		return iamARNProblem(p, v)
 	}
 	if digits := strings.ReplaceAll(t, "-", ""); digits != t && policy.IsAccountID(digits) {
 		return fmt.Sprintf("account ID %q must be written without hyphens: %q", t, digits), Replace("Remove the hyphens", v, fmt.Sprintf("%q", digits))
@@ -262,13 +262,13 @@ func templated(s string) bool {
 // arn:P:iam::ACCOUNT:root|user/PATH/NAME|role/PATH/NAME and
 // arn:P:sts::ACCOUNT:assumed-role/ROLE/SESSION|federated-user/NAME. It
 // reports the first problem only.
-func iamARNProblem(v *source.Node) (string, *finding.Fix) {
+func iamARNProblem(p *Pass, v *source.Node) (string, *finding.Fix) {
 	t := v.Text
 	if !strings.HasPrefix(t, "arn:") {
 		fixed := "arn:" + t[4:]
 		return fmt.Sprintf(`principal %q must start with lower-case "arn:"`, t), Replace(`Change to lower-case "arn:"`, v, fmt.Sprintf("%q", fixed))
 	}
-	a, ok := policy.ParseARN(t)
+	a, ok := p.parseARN(t)
 	if !ok {
 		return fmt.Sprintf("principal %q has %d of the 6 colon-separated parts of an ARN; an IAM principal ARN reads arn:PARTITION:iam::ACCOUNT:user/NAME", t, strings.Count(t, ":")+1), nil
 	}

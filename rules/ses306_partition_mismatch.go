@@ -14,7 +14,7 @@ var partitionMismatch = &Rule{
 	Summary: "A principal ARN is in another partition (aws, aws-cn, aws-us-gov, ...) than the identity in the Resource",
 	Check: func(p *Pass) {
 		for _, st := range stmtsOf(p) {
-			res, partition := resourcePartition(st)
+			res, partition := resourcePartition(p, st)
 			if res == nil {
 				continue
 			}
@@ -22,7 +22,7 @@ var partitionMismatch = &Rule{
 				if inPartition(v.Text, partition) {
 					return // the usual case, told without parsing the ARN
 				}
-				a, ok := policy.ParseARN(v.Text)
+				a, ok := p.parseARN(v.Text)
 				if !ok || a.Partition == partition {
 					return
 				}
@@ -38,9 +38,9 @@ var partitionMismatch = &Rule{
 
 // resourcePartition returns the statement's first Resource that is an ARN of
 // a known partition, and that partition.
-func resourcePartition(st *policy.Statement) (*source.Node, string) {
+func resourcePartition(p *Pass, st *policy.Statement) (*source.Node, string) {
 	for _, r := range st.Resource {
-		if a, ok := policy.ParseARN(r.Text); ok {
+		if a, ok := p.parseARN(r.Text); ok {
 			if awsdata.KnownPartition(a.Partition) {
 				return r, a.Partition
 			}

@@ -23,12 +23,12 @@ var placeholderAccount = &Rule{
 	Check: func(p *Pass) {
 		for _, st := range stmtsOf(p) {
 			principalValues(st, "AWS", func(v *source.Node) {
-				if msg := samplePrincipal(v.Text); msg != "" {
+				if msg := samplePrincipal(p, v.Text); msg != "" {
 					p.At(v, "%s", msg)
 				}
 			})
 			for _, r := range st.Resource {
-				if a, ok := policy.ParseARN(r.Text); ok && policy.IsAccountID(a.Account) && awsdata.IsSampleAccount(a.Account) {
+				if a, ok := p.parseARN(r.Text); ok && policy.IsAccountID(a.Account) && awsdata.IsSampleAccount(a.Account) {
 					p.At(r, "resource %q names account %q, a sample account ID from the AWS documentation; use the account that owns the identity", r.Text, a.Account)
 				}
 			}
@@ -36,9 +36,9 @@ var placeholderAccount = &Rule{
 	},
 }
 
-func samplePrincipal(t string) string {
+func samplePrincipal(p *Pass, t string) string {
 	const fill = "put the 12-digit ID of the account you mean"
-	switch a, isARN := policy.ParseARN(t); {
+	switch a, isARN := p.parseARN(t); {
 	case policy.IsAccountID(t) && awsdata.IsSampleAccount(t):
 		return fmt.Sprintf("principal %q is a sample account ID from the AWS documentation; %s", t, fill)
 	case isARN && awsdata.IsSampleAccount(a.Account):

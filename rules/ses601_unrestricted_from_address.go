@@ -56,7 +56,7 @@ var unrestrictedFromAddress = &Rule{
 			if !ok || !input.IsDomain(domain) {
 				continue
 			}
-			if owner, ok := grantOwnerAccount(p.Unit, st); ok && grantOnlyToOwner(st, owner) {
+			if owner, ok := grantOwnerAccount(p, st); ok && grantOnlyToOwner(st, owner) {
 				continue // SES606's case: nothing is delegated
 			}
 			var msg string
@@ -93,14 +93,14 @@ func grantIdentityName(u *input.Unit, st *policy.Statement) (string, bool) {
 
 // grantOwnerAccount returns the account that owns the identity: the account of
 // the statement's identity ARN, or of an identity given as an ARN.
-func grantOwnerAccount(u *input.Unit, st *policy.Statement) (string, bool) {
+func grantOwnerAccount(p *Pass, st *policy.Statement) (string, bool) {
 	for _, r := range st.Resource {
-		if a, ok := policy.ParseARN(r.Text); ok && policy.IsAccountID(a.Account) {
+		if a, ok := p.parseARN(r.Text); ok && policy.IsAccountID(a.Account) {
 			return a.Account, true
 		}
 	}
-	if u.Identity.Known {
-		if a, ok := policy.ParseARN(u.Identity.Value); ok && policy.IsAccountID(a.Account) {
+	if u := p.Unit; u.Identity.Known {
+		if a, ok := p.parseARN(u.Identity.Value); ok && policy.IsAccountID(a.Account) {
 			return a.Account, true
 		}
 	}

@@ -17,7 +17,7 @@ var selfGrant = &Rule{
 			if !st.IsAllow() || st.Principal == nil {
 				continue
 			}
-			owner, ok := grantOwnerAccount(p.Unit, st)
+			owner, ok := grantOwnerAccount(p, st)
 			if !ok {
 				continue
 			}
