@@ -139,13 +139,14 @@ type unitRun struct {
 var runs = sync.Pool{New: func() any { return new(unitRun) }}
 
 // LintSet runs the rules that look across units.
-func (e *Engine) LintSet(units []*input.Unit) []finding.Finding {
+func (e *Engine) LintSet(units SetUnits) []finding.Finding {
 	var out []finding.Finding
+	var groups []identGroup
 	for _, a := range e.active {
 		if a.rule.CheckSet == nil {
 			continue
 		}
-		p := SetPass{Units: units, rule: a.rule, severity: a.severity, out: out}
+		p := SetPass{Units: units, rule: a.rule, severity: a.severity, out: out, groups: &groups}
 		a.rule.CheckSet(&p)
 		out = p.out
 	}

@@ -199,28 +199,6 @@ func fileFix(doc *source.Document, fx *finding.Fix) *finding.Fix {
 	return out
 }
 
-// SetPass is a set rule's view of all units.
-type SetPass struct {
-	Units []*input.Unit
-
-	rule     *Rule
-	severity finding.Severity
-	out      []finding.Finding
-}
-
-// Report records a finding in unit u, at a span of the file.
-func (p *SetPass) Report(u *input.Unit, span source.Span, node *source.Node, msg string, related ...finding.Related) {
-	f := finding.Finding{
-		RuleID: p.rule.ID, RuleName: p.rule.Name, Severity: p.severity,
-		File: u.Path, Span: span, Message: msg, Related: related,
-	}
-	if node != nil {
-		f.Pointer = node.Pointer()
-		f.Value = node.Text
-	}
-	p.out = append(p.out, f)
-}
-
 // stmtRuns holds what fill appends for each statement of a policy,
 // statement after statement, computed on the first call of of. It keeps
 // where each statement's run ends, so a lookup is a scan of the statement

@@ -2,12 +2,8 @@ package rules
 
 import (
 	"fmt"
-	"path/filepath"
-	"slices"
-	"strings"
 
 	"github.com/seslint/seslint/internal/finding"
-	"github.com/seslint/seslint/internal/input"
 )
 
 // MaxPoliciesPerIdentity is SES's limit ("Identity owners can associate up
@@ -20,61 +16,31 @@ var tooManyPolicies = &Rule{
 	ID: "SES103", Name: "too-many-policies", Severity: finding.Error, Precision: "high",
 	Summary: "More than 20 policies for one identity among the linted files",
 	CheckSet: func(p *SetPass) {
-		for _, g := range identGroups(p.Units) {
+		for _, g := range p.identGroups() {
+			if len(g.units) <= MaxPoliciesPerIdentity {
+				continue // fewer names still
+			}
 			// Files that share a policy name are one policy in SES (the
 			// last write wins; SES104 reports them), so count names.
-			var kept []*input.Unit
+			var kept []SetUnit
 			names := map[string]bool{}
-			for _, u := range g.units {
-				if u.PolicyName.Known {
-					if names[u.PolicyName.Value] {
+			for _, i := range g.units {
+				u := p.Units.Unit(int(i))
+				if u.PolicyNameKnown {
+					if names[u.PolicyName] {
 						continue
 					}
-					names[u.PolicyName.Value] = true
+					names[u.PolicyName] = true
 				}
 				kept = append(kept, u)
 			}
 			if len(kept) <= MaxPoliciesPerIdentity {
 				continue
 			}
-			for i, u := range kept[MaxPoliciesPerIdentity:] {
-				span, node := identUnitSpan(u)
-				p.Report(u, span, node, fmt.Sprintf("identity %q has %d policies in the linted files, over the SES limit of %d per identity; this is policy %d: merge statements into fewer policies",
+			for i := range kept[MaxPoliciesPerIdentity:] {
+				p.Report(&kept[MaxPoliciesPerIdentity+i], fmt.Sprintf("identity %q has %d policies in the linted files, over the SES limit of %d per identity; this is policy %d: merge statements into fewer policies",
 					g.name, len(kept), MaxPoliciesPerIdentity, MaxPoliciesPerIdentity+i+1))
 			}
 		}
 	},
-}
-
-type identGroup struct {
-	name  string // as first written, in path order
-	units []*input.Unit
-}
-
-// identGroups groups units by known identity, an identity ARN counting
-// as its name, in path order; the groups are sorted by identity.
-func identGroups(units []*input.Unit) []identGroup {
-	sorted := slices.Clone(units)
-	slices.SortFunc(sorted, func(a, b *input.Unit) int { return strings.Compare(filepath.ToSlash(a.Path), filepath.ToSlash(b.Path)) })
-	index := map[string]int{}
-	var groups []identGroup
-	for _, u := range sorted {
-		if !u.Identity.Known {
-			continue
-		}
-		ref, ok := identParse(u.Identity.Value)
-		if !ok {
-			continue
-		}
-		key := identKey(ref.Name)
-		i, seen := index[key]
-		if !seen {
-			i = len(groups)
-			index[key] = i
-			groups = append(groups, identGroup{name: ref.Name})
-		}
-		groups[i].units = append(groups[i].units, u)
-	}
-	slices.SortFunc(groups, func(a, b identGroup) int { return strings.Compare(identKey(a.name), identKey(b.name)) })
-	return groups
 }

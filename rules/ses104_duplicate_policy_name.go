@@ -13,20 +13,20 @@ var duplicatePolicyName = &Rule{
 	ID: "SES104", Name: "duplicate-policy-name", Severity: finding.Error, Precision: "high",
 	Summary: "Two files define the same policy name for the same identity",
 	CheckSet: func(p *SetPass) {
-		for _, g := range identGroups(p.Units) {
+		for _, g := range p.identGroups() {
 			first := map[string]string{}
-			for _, u := range g.units {
-				if !u.PolicyName.Known {
+			for _, i := range g.units {
+				u := p.Units.Unit(int(i))
+				if !u.PolicyNameKnown {
 					continue
 				}
-				name := u.PolicyName.Value
+				name := u.PolicyName
 				other, dup := first[name]
 				if !dup {
 					first[name] = filepath.ToSlash(u.Path)
 					continue
 				}
-				span, node := identUnitSpan(u)
-				p.Report(u, span, node, fmt.Sprintf("policy %q of identity %q is also defined in %q; PutIdentityPolicy overwrites by name, so only the last one deployed survives: rename one or merge them",
+				p.Report(&u, fmt.Sprintf("policy %q of identity %q is also defined in %q; PutIdentityPolicy overwrites by name, so only the last one deployed survives: rename one or merge them",
 					name, g.name, other))
 			}
 		}

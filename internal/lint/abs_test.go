@@ -20,3 +20,25 @@ func TestAbsMatchesFilepathAbs(t *testing.T) {
 		}
 	}
 }
+
+// Options.abs gives filepath.Join's answer for any path, the fast way
+// included, and whatever the working directory.
+func FuzzAbs(f *testing.F) {
+	for _, p := range []string{"a.json", "a/b/c.json", "./a", "a/./b", "a/../b", "../a", "a//b", "a/", "..", ".", "", "/x", "a/..b", "..a/b"} {
+		f.Add("/home/u", p)
+	}
+	f.Add("/", "a/b")
+	f.Fuzz(func(t *testing.T, cwd, p string) {
+		if !filepath.IsAbs(cwd) {
+			return
+		}
+		o := Options{cwd: filepath.Clean(cwd)}
+		want := p
+		if !filepath.IsAbs(p) {
+			want = filepath.Join(o.cwd, p)
+		}
+		if got := o.abs(p); got != want {
+			t.Fatalf("abs(%q) in %q = %q, want %q", p, o.cwd, got, want)
+		}
+	})
+}

@@ -37,7 +37,7 @@ func BenchmarkLintOne(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
 				oc := lintOne(in, o, &w)
-				if oc.unit == nil {
+				if oc.set == notReleased {
 					b.Fatal("not linted")
 				}
 			}

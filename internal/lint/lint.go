@@ -81,10 +81,13 @@ type Options struct {
 	cwd string
 }
 
-// withCwd returns o with the working directory looked up.
+// withCwd returns o with the working directory looked up, and cleaned
+// (os.Getwd may return $PWD as it is written).
 func (o Options) withCwd() Options {
 	if o.cwd == "" {
-		o.cwd, _ = os.Getwd()
+		if cwd, err := os.Getwd(); err == nil {
+			o.cwd = filepath.Clean(cwd)
+		}
 	}
 	return o
 }
@@ -95,7 +98,29 @@ func (o *Options) abs(path string) string {
 	if o.cwd == "" || filepath.IsAbs(path) {
 		return path
 	}
+	if cleanRelative(path) && o.cwd != "/" && filepath.Separator == '/' {
+		// A walked path is clean already: joined, it needs no Clean, whose
+		// scan of the whole absolute path is most of filepath.Join's cost.
+		return o.cwd + "/" + path
+	}
 	return filepath.Join(o.cwd, path)
+}
+
+// cleanRelative reports whether a slashed relative path is made of plain
+// names only (none empty, "." or ".."), so that filepath.Clean leaves it,
+// and a clean folder followed by it, as it is.
+func cleanRelative(p string) bool {
+	if p == "" {
+		return false
+	}
+	for p != "" {
+		name, rest, more := strings.Cut(p, "/")
+		if name == "" || name == "." || name == ".." || (more && rest == "") {
+			return false
+		}
+		p = rest
+	}
+	return true
 }
 
 // Input is one file to lint: its path and, when already in memory, its text.
@@ -104,13 +129,43 @@ type Input struct {
 	Text []byte
 	// Walked marks files found in a folder rather than named.
 	Walked bool
-	err    error
+}
+
+// inputList is a run's inputs, held compactly: a walk over 10,000 files
+// keeps each one's path and a flag until the end of the run, not an Input
+// (docs/performance.md, memory). The paths are held as the result's file
+// list, which takes them over at the end (see merge).
+type inputList struct {
+	files  []File
+	walked []bool
+	// inMemory are the inputs whose text is already in memory, by index.
+	inMemory map[int]Input
+}
+
+func (l *inputList) add(in Input) {
+	if in.Text != nil {
+		if l.inMemory == nil {
+			l.inMemory = map[int]Input{}
+		}
+		l.inMemory[len(l.files)] = in
+	}
+	l.files = append(l.files, File{Path: in.Path})
+	l.walked = append(l.walked, in.Walked)
+}
+
+func (l *inputList) path(i int) string { return l.files[i].Path }
+
+func (l *inputList) at(i int) Input {
+	if in, ok := l.inMemory[i]; ok {
+		return in
+	}
+	return Input{Path: l.path(i), Walked: l.walked[i]}
 }
 
 // Run lints paths: files, folders (walked for included files) and "-".
 func Run(paths []string, o Options) *Result {
-	inputs, errs := Expand(paths, o)
-	res := Lint(inputs, o)
+	inputs, errs := expand(paths, o)
+	res := lint(inputs, o)
 	res.Errors = append(errs, res.Errors...)
 	slices.SortFunc(res.Errors, func(a, b FileError) int { return cmp.Compare(a.Path, b.Path) })
 	return res
@@ -118,14 +173,30 @@ func Run(paths []string, o Options) *Result {
 
 // Expand resolves paths into inputs, walking folders.
 func Expand(paths []string, o Options) ([]Input, []FileError) {
+	l, errs := expand(paths, o)
+	inputs := make([]Input, len(l.files))
+	for i := range inputs {
+		inputs[i] = l.at(i)
+	}
+	return inputs, errs
+}
+
+func expand(paths []string, o Options) (*inputList, []FileError) {
 	o = o.withCwd()
-	var inputs []Input
+	inputs := &inputList{}
 	var errs []FileError
-	seen := map[string]bool{}
+	// One path names each file once (a walk visits each entry once);
+	// several may name a file twice.
+	var seen map[string]bool
+	if len(paths) > 1 {
+		seen = map[string]bool{}
+	}
 	add := func(in Input) {
-		if !seen[in.Path] {
+		if seen == nil {
+			inputs.add(in)
+		} else if !seen[in.Path] {
 			seen[in.Path] = true
-			inputs = append(inputs, in)
+			inputs.add(in)
 		}
 	}
 	for _, p := range paths {
@@ -203,23 +274,40 @@ func describeIOError(path string, err error) string {
 // Every file walked has one until then, so the common case, a clean policy
 // or request file, is two words (docs/performance.md, memory).
 type fileOutcome struct {
-	// unit is a JSON policy or request file's.
-	unit *input.Unit
-	// more is nil for a clean policy or request file.
+	// more is nil for a clean policy or request file that the set rules
+	// need nothing of, or whose identity and policy name are its path's.
 	more *outcomeDetail
+	set  setRecord
+	// at is where the file's root starts, with set == fromPath (-1 with
+	// no root): the set rules report there.
+	at int32
 }
+
+// setRecord says whether an outcome is a released policy or request file
+// (see release), and where the set rules find what they need of it.
+type setRecord uint8
+
+const (
+	notReleased setRecord = iota // an error, a skipped file, or whole units: see more
+	noIdentity                   // the set rules skip a unit without identity
+	fromPath                     // input.FromPathConvention gives its identity and policy name again
+	inDetail                     // more.set
+)
 
 type outcomeDetail struct {
 	// units are those of a Terraform source or plan, one per policy
-	// resource (none for a .tf file that declares none), and files the
-	// files they were read from.
+	// resource (none for a .tf file that declares none), or with
+	// Options.KeepUnits a file's unit; files are the files they were
+	// read from.
 	units    []*input.Unit
 	files    []File
 	findings []finding.Finding
 	err      *FileError
 	skipped  bool
-	// lines is unit's line index, kept only when it has findings.
+	// lines is a released file's line index, kept only when it has
+	// findings, and set what the set rules need of it.
 	lines *source.Lines
+	set   rules.SetUnit
 }
 
 // cleanOutcome is the detail of an outcome without one.
@@ -228,7 +316,15 @@ var cleanOutcome outcomeDetail
 // Lint reads (where needed), parses and lints inputs with o.Jobs workers.
 // The result does not depend on the number of workers.
 func Lint(inputs []Input, o Options) *Result {
-	if slices.ContainsFunc(inputs, func(in Input) bool { return !filepath.IsAbs(in.Path) }) {
+	l := &inputList{}
+	for _, in := range inputs {
+		l.add(in)
+	}
+	return lint(l, o)
+}
+
+func lint(inputs *inputList, o Options) *Result {
+	if slices.ContainsFunc(inputs.files, func(f File) bool { return !filepath.IsAbs(f.Path) }) {
 		// The language server names files by absolute path and lints on
 		// every change: it need not ask the system for a folder it never
 		// uses.
@@ -238,16 +334,17 @@ func Lint(inputs []Input, o Options) *Result {
 	if jobs <= 0 {
 		jobs = runtime.GOMAXPROCS(0)
 	}
-	jobs = min(jobs, max(len(inputs), 1))
-	outcomes := make([]fileOutcome, len(inputs))
+	n := len(inputs.files)
+	jobs = min(jobs, max(n, 1))
+	outcomes := make([]fileOutcome, n)
 	// Workers take the next file from a counter: a channel would hand
 	// each file from one goroutine to another, a wake-up per file.
 	var next atomic.Int64
 	work := func() {
 		w := workers.Get().(*worker)
 		defer workers.Put(w)
-		for i := int(next.Add(1) - 1); i < len(inputs); i = int(next.Add(1) - 1) {
-			outcomes[i] = lintOne(inputs[i], o, w)
+		for i := int(next.Add(1) - 1); i < n; i = int(next.Add(1) - 1) {
+			outcomes[i] = lintOne(inputs.at(i), o, w)
 		}
 	}
 	if jobs == 1 {
@@ -260,11 +357,55 @@ func Lint(inputs []Input, o Options) *Result {
 		wg.Wait()
 	}
 
-	res := &Result{}
-	var units []*input.Unit
-	seenUnit := map[[2]string]bool{}
-	seenFile := map[string]bool{}
+	whole := wholeUnits(outcomes)
+	setFindings := finishSet(whole, o.Engine.LintSet(&runUnits{inputs: inputs, outcomes: outcomes, whole: whole}))
+	res := merge(inputs, outcomes)
+	res.Findings = append(res.Findings, setFindings...)
+	if o.KeepUnits {
+		res.Units = whole
+	}
+	res.Files = addPartFiles(res.Files, whole, res.Findings)
+	res.Findings = applyIgnores(res, o)
+	res.Findings = finding.SortAndDedupe(res.Findings)
+	slices.SortFunc(res.Files, func(a, b File) int { return cmp.Compare(a.Path, b.Path) })
+	addLines(res, inputs)
+	return res
+}
+
+// wholeUnits returns the units kept whole, in input order: Terraform's,
+// plans', and all of them with Options.KeepUnits.
+func wholeUnits(outcomes []fileOutcome) []*input.Unit {
+	var whole []*input.Unit
+	seen := map[[2]string]bool{}
 	for _, oc := range outcomes {
+		if oc.more == nil {
+			continue
+		}
+		for _, u := range oc.more.units {
+			// Two .tf files of a module can both return the unit of a
+			// resource declared in one and whose policy is in the other.
+			key := [2]string{u.Path, u.Address}
+			if u.Address != "" && seen[key] {
+				continue
+			}
+			seen[key] = true
+			whole = append(whole, u)
+		}
+	}
+	return whole
+}
+
+// merge gathers the files, findings and errors of the outcomes. The file
+// list takes over the inputs' own, since each input leaves at most its
+// own entry, at or before its index: a run holds one list of paths, not
+// two.
+func merge(inputs *inputList, outcomes []fileOutcome) *Result {
+	res := &Result{}
+	files, k := inputs.files, 0
+	inputs.files = nil
+	var wholeFiles []File
+	seen := map[string]bool{}
+	for i, oc := range outcomes {
 		d := oc.more
 		if d == nil {
 			d = &cleanOutcome
@@ -272,41 +413,23 @@ func Lint(inputs []Input, o Options) *Result {
 		switch {
 		case d.err != nil:
 			res.Errors = append(res.Errors, *d.err)
+			continue
 		case d.skipped:
-		case oc.unit != nil:
-			units = append(units, oc.unit)
-			seenFile[oc.unit.Path] = true
-			res.Files = append(res.Files, File{Path: oc.unit.Path, Lines: d.lines})
-			res.Findings = append(res.Findings, d.findings...)
+			continue
+		case oc.set != notReleased:
+			files[k] = File{Path: files[i].Path, Lines: d.lines}
+			k++
 		default:
-			for _, u := range d.units {
-				// Two .tf files of a module can both return the unit of a
-				// resource declared in one and whose policy is in the other.
-				key := [2]string{u.Path, u.Address}
-				if u.Address != "" && seenUnit[key] {
-					continue
-				}
-				seenUnit[key] = true
-				units = append(units, u)
-			}
 			for _, f := range d.files {
-				if !seenFile[f.Path] {
-					seenFile[f.Path] = true
-					res.Files = append(res.Files, f)
+				if !seen[f.Path] {
+					seen[f.Path] = true
+					wholeFiles = append(wholeFiles, f)
 				}
 			}
-			res.Findings = append(res.Findings, d.findings...)
 		}
+		res.Findings = append(res.Findings, d.findings...)
 	}
-	res.Findings = append(res.Findings, finishSet(units, o.Engine.LintSet(units))...)
-	if o.KeepUnits {
-		res.Units = units
-	}
-	res.Files = addPartFiles(res.Files, seenFile, units, res.Findings)
-	res.Findings = applyIgnores(res, o)
-	res.Findings = finding.SortAndDedupe(res.Findings)
-	slices.SortFunc(res.Files, func(a, b File) int { return cmp.Compare(a.Path, b.Path) })
-	addLines(res, inputs)
+	res.Files = append(files[:k], wholeFiles...)
 	return res
 }
 
@@ -369,7 +492,7 @@ func lintOne(in Input, o Options, w *worker) fileOutcome {
 	}
 	fs := o.Engine.LintUnit(u)
 	if !borrowed || len(fs) == 0 {
-		return release(u, fs) // the unit is detached from the text
+		return release(u, fs)
 	}
 	// The findings' strings may share the buffer, which the next file
 	// overwrites: they get copies, and the line index a copy of the text.
@@ -445,7 +568,8 @@ func finish(u *input.Unit, fs []finding.Finding) []finding.Finding {
 }
 
 // finishSet finishes the findings of set rules, each with the unit it
-// names (by path; units that share a path share their layout).
+// names (by path; units that share a path share their layout). Units
+// not kept whole are plain files, which finish leaves as they are.
 func finishSet(units []*input.Unit, fs []finding.Finding) []finding.Finding {
 	byPath := map[string]*input.Unit{}
 	for _, u := range units {
@@ -555,7 +679,14 @@ func relocate(u *input.Unit, f *finding.Finding) {
 // addPartFiles adds the line index of every file a finding was moved to
 // that is not in the result yet (a policy document declared in another
 // .tf file of the module than the one linted).
-func addPartFiles(files []File, seen map[string]bool, units []*input.Unit, fs []finding.Finding) []File {
+func addPartFiles(files []File, units []*input.Unit, fs []finding.Finding) []File {
+	if !slices.ContainsFunc(units, func(u *input.Unit) bool { return len(u.Parts) > 0 }) {
+		return files // only a module's units have parts
+	}
+	seen := make(map[string]bool, len(files))
+	for _, f := range files {
+		seen[f.Path] = true
+	}
 	for _, f := range fs {
 		if seen[f.File] {
 			continue

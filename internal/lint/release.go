@@ -2,130 +2,115 @@ package lint
 
 import (
 	"cmp"
+	"maps"
+	"math"
 	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 
 	"github.com/seslint/seslint/internal/finding"
 	"github.com/seslint/seslint/internal/input"
 	"github.com/seslint/seslint/internal/source"
+	"github.com/seslint/seslint/rules"
 )
 
 // release is what a linted policy or request file leaves behind for the
 // rest of the run: its findings, its line index when it has findings, and
-// the unit as the set rules see it, detached from the file's text and
-// tree. A run over 10,000 files would otherwise hold every file's bytes
-// and tree (some 15 KB a file) until the end; this way memory stays flat
-// (docs/performance.md). The tree goes back to the worker's arena for the
-// next file: findings hold no node (only spans and strings, which share
-// the text, not the tree).
+// what the set rules need of it (rules.SetUnit), none of which shares the
+// file's text or tree. A run over 10,000 files would otherwise hold every
+// file's bytes and tree (some 15 KB a file) until the end; this way memory
+// stays flat (docs/performance.md). The tree goes back to the worker's
+// arena for the next file: findings hold no node (only spans and strings,
+// which share the text, not the tree).
 func release(u *input.Unit, fs []finding.Finding) fileOutcome {
-	oc := fileOutcome{unit: detach(u)}
+	oc := keepForSet(u)
 	if len(fs) > 0 {
-		oc.more = &outcomeDetail{findings: fs, lines: u.File.Lines()}
+		if oc.more == nil {
+			oc.more = &outcomeDetail{}
+		}
+		oc.more.findings, oc.more.lines = fs, u.File.Lines()
 	}
 	u.File.Release()
 	return oc
 }
 
-// detachedUnit is a detached unit with its stub file, in one allocation.
-type detachedUnit struct {
-	unit input.Unit
-	file source.Document
-	root source.Node
-}
-
-// detach returns a copy of u for the set rules (rules.Engine.LintSet) that
-// keeps no reference to the file's text or tree:
-//   - Path, Shape, Size and the other plain fields are kept;
-//   - File is a document without text whose root keeps its kind and where
-//     it starts (and, for a request, its members, each value with its kind
-//     and span); a policy file's may be shared with other units, so it is
-//     read-only and its Path is empty: use the unit's;
-//   - Identity and PolicyName keep their values, and their nodes, which
-//     keep their text, span and JSON pointer;
-//   - Policy and PolicyField are nil.
-//
-// A set rule that needs more of a unit than this must change it.
-func detach(u *input.Unit) *input.Unit {
-	if root := u.File.Root; u.Shape == input.PolicyDocument && root != nil && root.Kind == source.Object &&
-		root.Span.Start < len(sharedStubs) {
-		// Most files: a policy whose object starts in the file's first
-		// bytes. Their stubs differ only in that start, so they share one,
-		// which halves what each file keeps for the set rules.
-		d := new(input.Unit)
-		*d = *u
-		d.File, d.Policy, d.PolicyField = &sharedStubs[root.Span.Start].file, nil, nil
-		d.Identity = detachField(u.Identity, nil)
-		d.PolicyName = detachField(u.PolicyName, nil)
-		return d
-	}
-	d := &detachedUnit{unit: *u}
-	d.unit.File, d.unit.Policy, d.unit.PolicyField = &d.file, nil, nil
-	d.file.Path = u.File.Path
-	if root := u.File.Root; root != nil {
-		d.root = source.Node{Kind: root.Kind, Span: root.Span}
-		d.file.Root = &d.root
-		if u.Shape == input.Request {
-			d.root.Members = shallowMembers(root, &d.root)
+// keepForSet keeps what the set rules need of u. Most files keep no more
+// than the outcome's two words: a policy whose identity and policy name
+// are its path's (`<identity>/<PolicyName>.json`) keeps where its root
+// starts, and the path gives the rest again at the end of the run.
+func keepForSet(u *input.Unit) fileOutcome {
+	root := u.File.Root
+	switch {
+	case !u.Identity.Known:
+		return fileOutcome{set: noIdentity}
+	case u.PolicyName.Known && u.PolicyName.Node == nil && pathNames(u.Path) == [2]string{u.Identity.Value, u.PolicyName.Value} &&
+		(root == nil || root.Span.Start <= math.MaxInt32):
+		oc := fileOutcome{set: fromPath, at: -1}
+		if root != nil {
+			oc.at = int32(root.Span.Start)
 		}
+		return oc
 	}
-	d.unit.Identity = detachField(u.Identity, &d.root)
-	d.unit.PolicyName = detachField(u.PolicyName, &d.root)
-	return &d.unit
+	s := rules.SetUnitOf(u)
+	// The strings may share the file's bytes, which the next file
+	// overwrites or which would stay alive for them.
+	s.Identity, s.PolicyName, s.Value = strings.Clone(s.Identity), strings.Clone(s.PolicyName), strings.Clone(s.Value)
+	return fileOutcome{set: inDetail, more: &outcomeDetail{set: s}}
 }
 
-// sharedStubs are the stub files of detached policy files whose root
-// object starts at offsets 0 to 15, indexed by that offset. They are
-// shared between units and goroutines, so they are never written: their
-// line index is made here, before any use.
-var sharedStubs = func() (stubs [16]struct {
-	file source.Document
-	root source.Node
-}) {
-	for i := range stubs {
-		s := &stubs[i]
-		s.root = source.Node{Kind: source.Object, Span: source.Span{Start: i, End: i + 1}}
-		s.file.Root = &s.root
-		s.file.Lines()
-	}
-	return stubs
-}()
-
-// shallowMembers copies the members of an object, each value reduced to a
-// node without children or text under parent.
-func shallowMembers(n, parent *source.Node) []source.Member {
-	ms := make([]source.Member, len(n.Members))
-	vals := make([]source.Node, len(n.Members))
-	for i, m := range n.Members {
-		v := m.Value
-		vals[i] = source.Node{Kind: v.Kind, Span: v.Span, Parent: parent, Name: strings.Clone(v.Name), Index: v.Index}
-		ms[i] = source.Member{Key: vals[i].Name, KeySpan: m.KeySpan, Value: &vals[i]}
-	}
-	return ms
+// pathNames returns the names that input.FromPathConvention would read in
+// path (the parent folder's, and the file's without its extension),
+// without checking that the first names an identity: keepForSet asks
+// only of a unit that has them already.
+func pathNames(path string) [2]string {
+	slashed := filepath.ToSlash(path)
+	base := slashed[strings.LastIndexByte(slashed, '/')+1:]
+	dir := slashed[:max(strings.LastIndexByte(slashed, '/'), 0)]
+	return [2]string{dir[strings.LastIndexByte(dir, '/')+1:], strings.TrimSuffix(base, filepath.Ext(base))}
 }
 
-// detachField moves a field's value off the file's bytes, which the
-// parser's strings share, and its node onto the stub root.
-func detachField(f input.Field, root *source.Node) input.Field {
-	if f.Node == nil {
-		return f
+// runUnits are the units of a run as the set rules see them: first one
+// per input, in input order (without identity unless it is a released
+// file), then the units kept whole.
+type runUnits struct {
+	inputs   *inputList
+	outcomes []fileOutcome
+	whole    []*input.Unit
+}
+
+func (r *runUnits) Len() int { return len(r.outcomes) + len(r.whole) }
+
+func (r *runUnits) Path(i int) string {
+	if i < len(r.outcomes) {
+		return r.inputs.path(i)
 	}
-	f.Value = strings.Clone(f.Value)
-	n := f.Node
-	stub := &source.Node{Kind: n.Kind, Span: n.Span, Text: strings.Clone(n.Text), Name: strings.Clone(n.Name), Index: n.Index}
-	if root != nil && n.Parent != nil && n.Parent.Parent == nil && n.Index < len(root.Members) && root.Members[n.Index].Key == n.Name {
-		stub.Parent = root
-		root.Members[n.Index].Value = stub
+	return r.whole[i-len(r.outcomes)].Path
+}
+
+func (r *runUnits) Unit(i int) rules.SetUnit {
+	if i >= len(r.outcomes) {
+		return rules.SetUnitOf(r.whole[i-len(r.outcomes)])
 	}
-	f.Node = stub
-	return f
+	path := r.inputs.path(i)
+	switch oc := &r.outcomes[i]; oc.set {
+	case fromPath:
+		names := pathNames(path)
+		u := rules.SetUnit{Path: path, Identity: names[0], PolicyName: names[1], PolicyNameKnown: true}
+		if oc.at >= 0 {
+			u.At = source.Span{Start: int(oc.at), End: int(oc.at) + 1}
+		}
+		return u
+	case inDetail:
+		return oc.more.set
+	}
+	return rules.SetUnit{Path: path}
 }
 
 // addLines gives a line index to each file that has a finding but none
 // yet: a file whose only findings come from set rules, which run after its
 // text was released. Its text is read again (or taken from its input).
-func addLines(res *Result, inputs []Input) {
+func addLines(res *Result, inputs *inputList) {
 	var need map[string]bool
 	for i := range res.Findings {
 		f := &res.Findings[i]
@@ -143,8 +128,8 @@ func addLines(res *Result, inputs []Input) {
 		return
 	}
 	texts := map[string][]byte{}
-	for _, in := range inputs {
-		if need[in.Path] && in.Text != nil {
+	for _, i := range slices.Sorted(maps.Keys(inputs.inMemory)) { // the last of a path wins
+		if in := inputs.inMemory[i]; need[in.Path] {
 			texts[in.Path] = in.Text
 		}
 	}

@@ -1,13 +1,16 @@
 package lint
 
 import (
+	"bytes"
+	"fmt"
 	"os"
+	"reflect"
 	"strings"
 	"testing"
-	"unsafe"
 
 	"github.com/seslint/seslint/internal/bench/gen"
 	"github.com/seslint/seslint/internal/config"
+	"github.com/seslint/seslint/internal/finding"
 	"github.com/seslint/seslint/internal/input"
 	"github.com/seslint/seslint/internal/source"
 	"github.com/seslint/seslint/rules"
@@ -80,51 +83,63 @@ func TestLinesOnlyForFindings(t *testing.T) {
 
 func identityOf(path string) string { return path[:strings.IndexByte(path, '/')] }
 
-// A detached unit keeps nothing of the file's bytes or tree.
-func TestDetach(t *testing.T) {
-	text := []byte("{\"Identity\": \"example.com\", \"PolicyName\": \"Send\", \"Policy\": \"{}\"}")
-	u := input.Load(source.Parse("r.json", text), input.Hints{})
-	d := detach(u)
-	if d.File.Text != nil || d.Policy != nil || d.PolicyField != nil || d.File.Root.Elems != nil {
-		t.Fatalf("detached unit keeps the document: %+v", d)
-	}
-	inText := func(s string) bool {
-		p := uintptr(unsafe.Pointer(unsafe.StringData(s)))
-		start := uintptr(unsafe.Pointer(&text[0]))
-		return len(s) > 0 && p >= start && p < start+uintptr(len(text))
-	}
-	for _, f := range []input.Field{d.Identity, d.PolicyName} {
-		if !f.Known || inText(f.Value) || inText(f.Node.Text) {
-			t.Errorf("field %+v shares the file's bytes", f)
+// What a released file keeps for the set rules gives them what its whole
+// unit would: the same identity, policy name, place, pointer and value,
+// and none of it shares the file's bytes.
+func FuzzKeepForSet(f *testing.F) {
+	f.Add([]byte(`{"Version": "2012-10-17"}`), "example.com/Send.json", "")
+	f.Add([]byte("\n\n   {\"Statement\": []}"), "a/b@example.com/P.json", "")
+	f.Add([]byte(`{"Identity": "example.com", "PolicyName": "Send", "Policy": "{}"}`), "r.json", "")
+	f.Add([]byte(`{"Identity": "example.com", "Policy": "{}"}`), "x/example.com/r.json", "")
+	f.Add([]byte(`"a string"`), "example.com/S.json", "")
+	f.Add([]byte(`{`), "example.com/Broken.json", "")
+	f.Add([]byte(`{}`), "example.com/Flag.json", "other.example")
+	f.Add([]byte(`{}`), "nowhere/Flag.json", "other.example")
+	f.Fuzz(func(t *testing.T, text []byte, path, identity string) {
+		text = bytes.Clone(text) // the parse may keep it; it is scribbled on below
+		u := input.Load(source.Parse(path, text), input.Hints{Identity: identity})
+		want := rules.SetUnitOf(u)
+		want.Identity, want.PolicyName, want.Value = strings.Clone(want.Identity), strings.Clone(want.PolicyName), strings.Clone(want.Value)
+		oc := release(u, nil)
+		for i := range text {
+			text[i] = '#'
 		}
-	}
-	if got := d.PolicyName.Node.Pointer(); got != "/PolicyName" {
-		t.Errorf("pointer %q", got)
-	}
-	if got, want := d.PolicyName.Node.KeySpan(), u.PolicyName.Node.KeySpan(); got != want {
-		t.Errorf("key span %v, want %v", got, want)
-	}
-	if d.File.Root.Span != u.File.Root.Span || d.Path != u.Path || d.Shape != input.Request {
-		t.Errorf("detached unit lost its place: %+v", d)
-	}
+		got := (&runUnits{inputs: &inputList{files: []File{{Path: path}}}, outcomes: []fileOutcome{oc}}).Unit(0)
+		if !u.Identity.Known {
+			want = rules.SetUnit{Path: path} // the set rules skip it
+		}
+		if got != want {
+			t.Fatalf("kept %+v, want %+v", got, want)
+		}
+	})
 }
 
-// A plain policy file whose object starts early shares its stub file with
-// every other such file; the stub still says where the object starts.
-func TestDetachSharesPolicyStubs(t *testing.T) {
-	var stubs []*source.Document
-	for _, text := range []string{`{"Version": "2012-10-17"}`, "\n\n  {\"Version\": \"2012-10-17\"}", `{}`} {
-		u := input.Load(source.Parse("example.com/Send.json", []byte(text)), input.Hints{})
-		d := detach(u)
-		if d.File.Root.Span.Start != u.File.Root.Span.Start || d.File.Root.Kind != source.Object || d.File.Text != nil {
-			t.Fatalf("%q: detached root %+v, want the start of %+v", text, d.File.Root, u.File.Root)
-		}
-		if d.Path != "example.com/Send.json" || d.Policy != nil {
-			t.Fatalf("%q: detached unit %+v", text, d)
-		}
-		stubs = append(stubs, d.File)
+// A run's set findings are the same whether its files are released or
+// kept whole (Options.KeepUnits): SES103 over policies named by their
+// path, at several offsets, and SES104 between a request and a policy.
+func TestSetFindingsReleasedOrWhole(t *testing.T) {
+	var inputs []Input
+	for i := range 22 {
+		inputs = append(inputs, Input{Path: fmt.Sprintf("example.com/P%02d.json", i), Text: []byte(strings.Repeat(" ", i) + "{}")})
 	}
-	if stubs[0] != stubs[2] || stubs[0] == stubs[1] {
-		t.Errorf("files starting at the same offset should share a stub, others not")
+	inputs = append(inputs, Input{Path: "req/a.json", Text: []byte(`{"Identity": "EXAMPLE.com", "PolicyName": "P03", "Policy": "{}"}`)})
+	o := releaseOptions(t)
+	released := Lint(inputs, o)
+	o.KeepUnits = true
+	whole := Lint(inputs, o)
+	set := func(fs []finding.Finding) (out []finding.Finding) {
+		for _, f := range fs {
+			if f.RuleID == "SES103" || f.RuleID == "SES104" {
+				out = append(out, f)
+			}
+		}
+		return out
+	}
+	got, want := set(released.Findings), set(whole.Findings)
+	if len(want) != 3 { // policies 21 and 22 of 22 names, and the request's name
+		t.Fatalf("want 2 SES103 and 1 SES104, got %+v", want)
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Fatalf("released:\n%+v\nwhole:\n%+v", got, want)
 	}
 }
