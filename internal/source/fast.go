@@ -175,7 +175,9 @@ func (p *fastParser) object(n *Node, i int) (int, bool) {
 			key = k // a shared string
 		}
 		keySpan := Span{Start: keyStart, End: i}
-		if i, ok = colon(t, i); !ok {
+		if len(t)-i > 2 && t[i] == ':' && t[i+1] == ' ' && t[i+2] > ' ' {
+			i += 2 // `": "`, as pretty-printers write it
+		} else if i, ok = colon(t, i); !ok {
 			return i, false
 		}
 		var child *Node
@@ -183,7 +185,9 @@ func (p *fastParser) object(n *Node, i int) (int, bool) {
 			return i, false
 		}
 		p.members = append(p.members, Member{Key: key, KeySpan: keySpan, Value: child})
-		if i, closed, ok = separator(t, i, '}'); !ok {
+		if i < len(t) && t[i] == ',' {
+			i = skipSpace(t, i+1) // most members: the comma right after them
+		} else if i, closed, ok = separator(t, i, '}'); !ok {
 			return i, false
 		}
 	}
@@ -211,7 +215,9 @@ func (p *fastParser) array(n *Node, i int) (int, bool) {
 			return i, false
 		}
 		p.elems = append(p.elems, child)
-		if i, closed, ok = separator(t, i, ']'); !ok {
+		if i < len(t) && t[i] == ',' {
+			i = skipSpace(t, i+1)
+		} else if i, closed, ok = separator(t, i, ']'); !ok {
 			return i, false
 		}
 	}
@@ -223,9 +229,6 @@ func (p *fastParser) array(n *Node, i int) (int, bool) {
 // colon reads what follows a key at text[i:], a colon and space, and
 // returns the index after them.
 func colon(t []byte, i int) (int, bool) {
-	if len(t)-i > 2 && t[i] == ':' && t[i+1] == ' ' && t[i+2] > ' ' {
-		return i + 2, true // as pretty-printers write it
-	}
 	if i = skipSpace(t, i); i >= len(t) || t[i] != ':' {
 		return i, false
 	}
@@ -254,30 +257,32 @@ const listBatch = 32
 // cutMembers moves the members above mark into a slice of their own,
 // capped so that appending to it cannot reach its neighbours.
 func (p *fastParser) cutMembers(mark int) []Member {
-	k := len(p.members) - mark
-	if len(p.freeMembers) < k {
-		p.freeMembers = p.a.members.take(max(k, listBatch))
+	src := p.members[mark:]
+	free := p.freeMembers
+	if len(free) < len(src) {
+		free = p.a.members.take(max(len(src), listBatch))
 	}
-	out := p.freeMembers[:k:k]
-	p.freeMembers = p.freeMembers[k:]
+	out := free[:len(src):len(src)]
+	p.freeMembers = free[len(src):]
 	// A loop, not copy: most objects have a few members, too few to pay
 	// for a call.
 	for i := range out {
-		out[i] = p.members[mark+i]
+		out[i] = src[i]
 	}
 	p.members = p.members[:mark] // parseFast clears the stack once, at the end
 	return out
 }
 
 func (p *fastParser) cutElems(mark int) []*Node {
-	k := len(p.elems) - mark
-	if len(p.freeElems) < k {
-		p.freeElems = p.a.elems.take(max(k, listBatch))
+	src := p.elems[mark:]
+	free := p.freeElems
+	if len(free) < len(src) {
+		free = p.a.elems.take(max(len(src), listBatch))
 	}
-	out := p.freeElems[:k:k]
-	p.freeElems = p.freeElems[k:]
+	out := free[:len(src):len(src)]
+	p.freeElems = free[len(src):]
 	for i := range out {
-		out[i] = p.elems[mark+i]
+		out[i] = src[i]
 	}
 	p.elems = p.elems[:mark]
 	return out
