@@ -67,11 +67,11 @@ func (c *checker) wrongType(n *source.Node, want string) {
 // required words a "required" keyword that failed; or names the second
 // choice of an anyOf of two.
 func (c *checker) required(n *source.Node, name, or string) {
-	msg := fmt.Sprintf("%s is missing the required element %q", describe(n), name)
-	if or != "" {
-		msg += fmt.Sprintf(" (or %q)", or)
+	if or == "" {
+		c.add(n, open(n), fmt.Sprintf("%s is missing the required element %q", describe(n), name))
+		return
 	}
-	c.add(n, open(n), msg)
+	c.add(n, open(n), fmt.Sprintf("%s is missing the required element %q (or %q)", describe(n), name, or))
 }
 
 func (c *checker) unknown(parent *source.Node, m source.Member) {
