@@ -1,6 +1,7 @@
 package source
 
 import (
+	"bytes"
 	"sort"
 	"unicode/utf8"
 )
@@ -14,6 +15,28 @@ type Lines struct {
 
 // NewLines indexes text.
 func NewLines(text []byte) *Lines {
+	if bytes.IndexByte(text, '\r') >= 0 {
+		return &Lines{text: text, starts: lineStarts(text)}
+	}
+	// Most files end their lines with "\n" alone: IndexByte finds each
+	// many bytes at a time, and Count sizes the index exactly.
+	starts := make([]int, 1, bytes.Count(text, newline)+1)
+	for i := 0; ; {
+		j := bytes.IndexByte(text[i:], '\n')
+		if j < 0 {
+			break
+		}
+		i += j + 1
+		starts = append(starts, i)
+	}
+	return &Lines{text: text, starts: starts}
+}
+
+var newline = []byte{'\n'}
+
+// lineStarts indexes the lines of text a byte at a time, for texts with
+// "\r\n" or a lone "\r" among their line ends.
+func lineStarts(text []byte) []int {
 	starts := make([]int, 1, 16)
 	for i := 0; i < len(text); i++ {
 		switch text[i] {
@@ -26,7 +49,7 @@ func NewLines(text []byte) *Lines {
 			starts = append(starts, i+1)
 		}
 	}
-	return &Lines{text: text, starts: starts}
+	return starts
 }
 
 // Pos is a position in three column units. Line and columns are 1-based.
