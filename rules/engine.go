@@ -112,16 +112,18 @@ func (e *Engine) LintUnit(u *input.Unit) []finding.Finding {
 	if u.Policy != nil && u.Policy.Root != nil {
 		pol = policy.NewIn(&run.buf, u.Policy.Root)
 	}
-	run.cache = unitCache{policy: pol}
+	run.cache.policy = pol // the rest is clear: the deferred call cleared it
 	// One Pass serves every rule in turn: one per rule would be one
 	// allocation per rule per file (a pass escapes to the heap, as the
-	// check is called through a function value).
+	// check is called through a function value). Checks only read its
+	// fields and append findings, so only the rule changes between them.
 	p := &run.pass
+	*p = Pass{Unit: u, Policy: pol, Options: e.options, cache: &run.cache}
 	for _, a := range e.active {
 		if a.rule.Check == nil {
 			continue
 		}
-		*p = Pass{Unit: u, Policy: pol, Options: e.options, rule: a.rule, severity: a.severity, out: p.out, cache: &run.cache}
+		p.rule, p.severity = a.rule, a.severity
 		a.rule.Check(p)
 	}
 	return p.out
