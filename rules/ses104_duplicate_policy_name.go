@@ -13,8 +13,9 @@ var duplicatePolicyName = &Rule{
 	ID: "SES104", Name: "duplicate-policy-name", Severity: finding.Error, Precision: "high",
 	Summary: "Two files define the same policy name for the same identity",
 	CheckSet: func(p *SetPass) {
+		first := map[string]string{} // one map, emptied for each group, grows once
 		for _, g := range p.identGroups() {
-			first := map[string]string{}
+			clear(first)
 			for _, i := range g.units {
 				u := p.Units.Unit(int(i))
 				if !u.PolicyNameKnown {

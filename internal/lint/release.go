@@ -65,8 +65,8 @@ func keepForSet(u *input.Unit) fileOutcome {
 // only of a unit that has them already.
 func pathNames(path string) [2]string {
 	slashed := filepath.ToSlash(path)
-	base := slashed[strings.LastIndexByte(slashed, '/')+1:]
-	dir := slashed[:max(strings.LastIndexByte(slashed, '/'), 0)]
+	slash := strings.LastIndexByte(slashed, '/')
+	base, dir := slashed[slash+1:], slashed[:max(slash, 0)]
 	return [2]string{dir[strings.LastIndexByte(dir, '/')+1:], strings.TrimSuffix(base, filepath.Ext(base))}
 }
 
