@@ -36,33 +36,18 @@ go test -count=1 ./...
 # briefly (-fuzzminimizetime), so the budget goes to fuzzing, not shrinking.
 FUZZTIME=${FUZZTIME:-40000x}
 if [ "$FUZZTIME" != 0 ]; then
-  for target in \
-    ./internal/source:FuzzParse \
-    ./internal/source:FuzzFastParse \
-    ./internal/policy:FuzzNew \
-    ./schemas:FuzzFastAgreesWithSchema \
-    ./schemas:FuzzEffectWordingAgrees \
-    ./internal/input:FuzzRequest \
-    ./internal/input:FuzzIdentityScanners \
-    ./internal/awsdata:FuzzScanners \
-    ./rules:FuzzRuleScanners \
-    ./internal/config:FuzzParse \
-    ./internal/config:FuzzMatchCommon \
-    ./internal/config:FuzzRel \
-    ./internal/lint:FuzzLint \
-    ./lsp/jsonrpc:FuzzReadMessage \
-    ./lsp/jsonrpc:FuzzReadResync \
-    ./lsp/jsonrpc:FuzzWriteMatchesMarshal \
-    ./lsp/jsonrpc:FuzzNotifyMatchesMarshal \
-    ./lsp/jsonrpc:FuzzParseMatchesMap \
-    ./lsp/jsonrpc:FuzzParseLength \
-    ./lsp/internal/jsonenc:FuzzString \
-    ./lsp/internal/jsonenc:FuzzRaw \
-    ./lsp/protocol:FuzzAppendJSON \
-    ./lsp/protocol:FuzzDecodeDidChange \
-    ./lsp/server:FuzzIsNeverLinted \
-    ./lsp/document:FuzzIndex \
-    ./lsp/document:FuzzApply; do
+  # Every fuzz target in the module, found by go test -list rather than a
+  # hand-kept list, so that a new target is fuzzed and a renamed one is not
+  # silently skipped (go test -fuzz with no match only warns).
+  listing=$(go test -list '^Fuzz' ./...)
+  targets=$(awk '/^Fuzz/ {names = names " " $1; next}
+    /^ok / {n = split(names, a, " "); for (i = 1; i <= n; i++) print $2 ":" a[i]; names = ""}' <<<"$listing")
+  if [ -z "$targets" ]; then
+    echo "no fuzz targets found" >&2
+    exit 1
+  fi
+  echo "== $(wc -l <<<"$targets") fuzz targets" >&2
+  for target in $targets; do
     echo "== fuzzing ${target#*:} (${target%%:*}) ($FUZZTIME)" >&2
     go test -run '^$' -fuzz "^${target#*:}\$" -fuzztime "$FUZZTIME" -fuzzminimizetime 50x "${target%%:*}"
   done
