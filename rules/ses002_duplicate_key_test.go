@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"encoding/json"
 	"fmt"
 	"slices"
 	"strings"
@@ -72,4 +73,38 @@ func walkDuplicateKeys(p *Pass) {
 			}
 		})
 	}
+}
+
+// FuzzDuplicateKeyMatchesWalk holds SES002, which skips the look back for
+// a key whose folded first byte no earlier key has, to walkDuplicateKeys,
+// which compares every pair: the keys are the input split at NUL bytes,
+// made into an object inside an array and an object.
+func FuzzDuplicateKeyMatchesWalk(f *testing.F) {
+	for _, s := range []string{"a\x00A", "Sid\x00Effect\x00sid", "k\x00\u212a\x00K", "\u212a\x00k", "\x00\x00x", "é\x00É\x00e", "@\x00`\x00{\x00["} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		var b strings.Builder
+		b.WriteString(`[{`)
+		for i, k := range strings.Split(s, "\x00") {
+			if i > 0 {
+				b.WriteByte(',')
+			}
+			q, err := json.Marshal(k)
+			if err != nil {
+				t.Skip()
+			}
+			fmt.Fprintf(&b, "%s:%d", q, i)
+		}
+		b.WriteString(`}]`)
+		u := input.Load(source.Parse("p.json", []byte(b.String())), input.Hints{})
+		got := Pass{Unit: u, rule: duplicateKey, severity: duplicateKey.Severity}
+		duplicateKey.Check(&got)
+		want := Pass{Unit: u, rule: duplicateKey, severity: duplicateKey.Severity}
+		walkDuplicateKeys(&want)
+		where := func(f finding.Finding) string { return fmt.Sprint(f.Span, f.Value) }
+		if g, w := mapFindings(got.out, where), mapFindings(want.out, where); !slices.Equal(g, w) {
+			t.Errorf("%s:\n got %v\nwant %v", b.String(), g, w)
+		}
+	})
 }
