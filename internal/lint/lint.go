@@ -138,16 +138,18 @@ type Input struct {
 type inputList struct {
 	files  []File
 	walked []bool
-	// inMemory are the inputs whose text is already in memory, by index.
-	inMemory map[int]Input
+	// inMemory are the inputs whose text is already in memory, in order.
+	inMemory []indexedInput
+}
+
+type indexedInput struct {
+	index int
+	Input
 }
 
 func (l *inputList) add(in Input) {
 	if in.Text != nil {
-		if l.inMemory == nil {
-			l.inMemory = map[int]Input{}
-		}
-		l.inMemory[len(l.files)] = in
+		l.inMemory = append(l.inMemory, indexedInput{len(l.files), in})
 	}
 	l.files = append(l.files, File{Path: in.Path})
 	l.walked = append(l.walked, in.Walked)
@@ -156,8 +158,8 @@ func (l *inputList) add(in Input) {
 func (l *inputList) path(i int) string { return l.files[i].Path }
 
 func (l *inputList) at(i int) Input {
-	if in, ok := l.inMemory[i]; ok {
-		return in
+	if j, ok := slices.BinarySearchFunc(l.inMemory, i, func(e indexedInput, i int) int { return cmp.Compare(e.index, i) }); ok {
+		return l.inMemory[j].Input
 	}
 	return Input{Path: l.path(i), Walked: l.walked[i]}
 }
@@ -316,7 +318,7 @@ var cleanOutcome outcomeDetail
 // Lint reads (where needed), parses and lints inputs with o.Jobs workers.
 // The result does not depend on the number of workers.
 func Lint(inputs []Input, o Options) *Result {
-	l := &inputList{}
+	l := &inputList{files: make([]File, 0, len(inputs)), walked: make([]bool, 0, len(inputs))}
 	for _, in := range inputs {
 		l.add(in)
 	}

@@ -2,7 +2,6 @@ package lint
 
 import (
 	"cmp"
-	"maps"
 	"math"
 	"os"
 	"path/filepath"
@@ -128,8 +127,8 @@ func addLines(res *Result, inputs *inputList) {
 		return
 	}
 	texts := map[string][]byte{}
-	for _, i := range slices.Sorted(maps.Keys(inputs.inMemory)) { // the last of a path wins
-		if in := inputs.inMemory[i]; need[in.Path] {
+	for _, in := range inputs.inMemory { // the last of a path wins
+		if need[in.Path] {
 			texts[in.Path] = in.Text
 		}
 	}
