@@ -87,17 +87,19 @@ func identityOf(path string) string { return path[:strings.IndexByte(path, '/')]
 // unit would: the same identity, policy name, place, pointer and value,
 // and none of it shares the file's bytes.
 func FuzzKeepForSet(f *testing.F) {
-	f.Add([]byte(`{"Version": "2012-10-17"}`), "example.com/Send.json", "")
-	f.Add([]byte("\n\n   {\"Statement\": []}"), "a/b@example.com/P.json", "")
-	f.Add([]byte(`{"Identity": "example.com", "PolicyName": "Send", "Policy": "{}"}`), "r.json", "")
-	f.Add([]byte(`{"Identity": "example.com", "Policy": "{}"}`), "x/example.com/r.json", "")
-	f.Add([]byte(`"a string"`), "example.com/S.json", "")
-	f.Add([]byte(`{`), "example.com/Broken.json", "")
-	f.Add([]byte(`{}`), "example.com/Flag.json", "other.example")
-	f.Add([]byte(`{}`), "nowhere/Flag.json", "other.example")
-	f.Fuzz(func(t *testing.T, text []byte, path, identity string) {
+	f.Add([]byte(`{"Version": "2012-10-17"}`), "example.com/Send.json", "", "")
+	f.Add([]byte("\n\n   {\"Statement\": []}"), "a/b@example.com/P.json", "", "")
+	f.Add([]byte(`{"Identity": "example.com", "PolicyName": "Send", "Policy": "{}"}`), "r.json", "", "")
+	f.Add([]byte(`{"Identity": "example.com", "Policy": "{}"}`), "x/example.com/r.json", "", "")
+	f.Add([]byte(`"a string"`), "example.com/S.json", "", "")
+	f.Add([]byte(`{`), "example.com/Broken.json", "", "")
+	f.Add([]byte(`{}`), "example.com/Flag.json", "other.example", "")
+	f.Add([]byte(`{}`), "nowhere/Flag.json", "other.example", "")
+	f.Add([]byte(`{}`), "example.com/Named.json", "", "Other")
+	f.Add([]byte(`{}`), "example.com/Same.json", "example.com", "Same")
+	f.Fuzz(func(t *testing.T, text []byte, path, identity, name string) {
 		text = bytes.Clone(text) // the parse may keep it; it is scribbled on below
-		u := input.Load(source.Parse(path, text), input.Hints{Identity: identity})
+		u := input.Load(source.Parse(path, text), input.Hints{Identity: identity, PolicyName: name})
 		want := rules.SetUnitOf(u)
 		want.Identity, want.PolicyName, want.Value = strings.Clone(want.Identity), strings.Clone(want.PolicyName), strings.Clone(want.Value)
 		oc := release(u, nil)
