@@ -59,12 +59,29 @@ func sidCharAllowed(r rune) bool {
 	return r >= 'A' && r <= 'Z' || r >= 'a' && r <= 'z' || r >= '0' && r <= '9'
 }
 
+// sidAllowedByte marks the bytes sidCharAllowed allows.
+var sidAllowedByte = func() (t [256]bool) {
+	for b := range t {
+		t[b] = sidCharAllowed(rune(b))
+	}
+	return t
+}()
+
 // sidBadChars quotes, in order and once each, the characters of s that a
 // Sid may not hold.
 func sidBadChars(s string) []string {
+	// Nearly every Sid is letters and digits alone: a table look-up a byte
+	// finds the first bad one, and the runes before it need no decoding.
+	i := 0
+	for i < len(s) && sidAllowedByte[s[i]] {
+		i++
+	}
+	if i == len(s) {
+		return nil
+	}
 	var out []string
 	seen := map[rune]bool{}
-	for _, r := range s {
+	for _, r := range s[i:] {
 		if sidCharAllowed(r) || seen[r] {
 			continue
 		}
