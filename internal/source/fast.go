@@ -171,9 +171,6 @@ func (p *fastParser) object(n *Node, i int) (int, bool) {
 		if key, i, ok = p.str(i); !ok {
 			return i, false
 		}
-		if k, known := knownKey(key); known {
-			key = k // a shared string
-		}
 		keySpan := Span{Start: keyStart, End: i}
 		if len(t)-i > 2 && t[i] == ':' && t[i+1] == ' ' && t[i+2] > ' ' {
 			i += 2 // `": "`, as pretty-printers write it
@@ -399,46 +396,4 @@ func number(t []byte, i int) (int, bool) {
 		}
 	}
 	return i, true
-}
-
-// knownKey returns the shared string of an element name of policies and
-// requests (knownKeys, as a switch: no hashing).
-func knownKey(b string) (string, bool) {
-	switch b {
-	case "Version":
-		return "Version", true
-	case "Id":
-		return "Id", true
-	case "Statement":
-		return "Statement", true
-	case "Sid":
-		return "Sid", true
-	case "Effect":
-		return "Effect", true
-	case "Principal":
-		return "Principal", true
-	case "NotPrincipal":
-		return "NotPrincipal", true
-	case "Action":
-		return "Action", true
-	case "NotAction":
-		return "NotAction", true
-	case "Resource":
-		return "Resource", true
-	case "NotResource":
-		return "NotResource", true
-	case "Condition":
-		return "Condition", true
-	case "AWS":
-		return "AWS", true
-	case "Service":
-		return "Service", true
-	case "Identity":
-		return "Identity", true
-	case "PolicyName":
-		return "PolicyName", true
-	case "Policy":
-		return "Policy", true
-	}
-	return "", false
 }

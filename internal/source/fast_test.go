@@ -101,20 +101,6 @@ func TestFastPathTakesPolicies(t *testing.T) {
 	}
 }
 
-// knownKey is the knownKeys map as a switch.
-func TestKnownKey(t *testing.T) {
-	for k := range knownKeys {
-		if got, ok := knownKey(k); !ok || got != k {
-			t.Errorf("knownKey(%q) = %q, %v", k, got, ok)
-		}
-	}
-	for _, k := range []string{"", "version", "Versions", "Conditions", "aws"} {
-		if _, ok := knownKey(k); ok {
-			t.Errorf("knownKey(%q) is known", k)
-		}
-	}
-}
-
 // stringStops finds the first quote, backslash, control character or
 // non-ASCII byte of the eight bytes, and no other byte before it.
 func TestStringStops(t *testing.T) {

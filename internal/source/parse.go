@@ -233,7 +233,7 @@ func (p *parser) value(parent *Node, name string, index int) (*Node, error) {
 				return nil, err
 			}
 			keySpan := Span{Start: keyStart, End: p.offset()}
-			child, err := p.value(n, p.str(raw, true), len(n.Members))
+			child, err := p.value(n, p.str(raw), len(n.Members))
 			if err != nil {
 				return nil, err
 			}
@@ -264,7 +264,7 @@ func (p *parser) value(parent *Node, name string, index int) (*Node, error) {
 		}
 		switch kind {
 		case '"':
-			n.Kind, n.Text = String, p.str(raw, false)
+			n.Kind, n.Text = String, p.str(raw)
 		case '0':
 			n.Kind, n.Text = Number, alias(raw)
 		case 't':
@@ -285,17 +285,11 @@ var decoders = sync.Pool{New: func() any { return new(jsontext.Decoder) }}
 var released = new(bytes.Buffer)
 
 // str decodes a JSON string token. Strings without escapes alias the
-// document's bytes (Parse owns its input and nothing writes to it), and
-// the element names of a policy are shared constants, so the common case
-// allocates nothing.
-func (p *parser) str(raw []byte, key bool) string {
+// document's bytes (Parse owns its input and nothing writes to it), so the
+// common case allocates nothing.
+func (p *parser) str(raw []byte) string {
 	body := raw[1 : len(raw)-1]
 	if bytes.IndexByte(body, '\\') < 0 {
-		if key {
-			if k, ok := knownKeys[string(body)]; ok {
-				return k
-			}
-		}
 		return alias(body)
 	}
 	s, _ := jsontext.AppendUnquote(nil, raw)
@@ -308,15 +302,6 @@ func alias(b []byte) string {
 	}
 	return unsafe.String(&b[0], len(b))
 }
-
-var knownKeys = func() map[string]string {
-	m := map[string]string{}
-	for _, k := range []string{"Version", "Id", "Statement", "Sid", "Effect", "Principal", "NotPrincipal", "Action", "NotAction",
-		"Resource", "NotResource", "Condition", "AWS", "Service", "Identity", "PolicyName", "Policy"} {
-		m[k] = k
-	}
-	return m
-}()
 
 // spaceBits has bit c set for each JSON whitespace byte c.
 const spaceBits = 1<<' ' | 1<<'\t' | 1<<'\n' | 1<<'\r'
