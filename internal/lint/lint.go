@@ -292,7 +292,7 @@ type setRecord uint8
 const (
 	notReleased setRecord = iota // an error, a skipped file, or whole units: see more
 	noIdentity                   // the set rules skip a unit without identity
-	fromPath                     // input.FromPathConvention gives its identity and policy name again
+	fromPath                     // its path gives its identity and policy name again (pathNames)
 	inDetail                     // more.set
 )
 
