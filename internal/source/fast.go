@@ -36,13 +36,17 @@ type fastParser struct {
 	// closes.
 	members []Member
 	elems   []*Node
-	// nodes, freeMembers and freeElems are batches of zeroed memory taken
+	// nodes, memberBatch and elemBatch are batches of zeroed memory taken
 	// from the arena, one take per batch instead of one per node, object
-	// or array; nodes[next:] are the nodes not used yet.
+	// or array; nodes[next:] are the nodes not used yet, and so on. (The
+	// parser moves indexes, not slices: storing a slice in p costs a
+	// write barrier check.)
 	nodes       []Node
 	next        int
-	freeMembers []Member
-	freeElems   []*Node
+	memberBatch []Member
+	nextMember  int
+	elemBatch   []*Node
+	nextElem    int
 }
 
 var fastParsers = sync.Pool{New: func() any { return new(fastParser) }}
@@ -63,7 +67,8 @@ func parseFast(text []byte, start int, a *Arena) *Node {
 	clear(p.elems[:cap(p.elems)])
 	p.members, p.elems = p.members[:0], p.elems[:0]
 	p.text, p.a = nil, nil
-	p.nodes, p.next, p.freeMembers, p.freeElems = nil, 0, nil, nil
+	p.nodes, p.memberBatch, p.elemBatch = nil, nil, nil
+	p.next, p.nextMember, p.nextElem = 0, 0, 0
 	p.own.nodes.forget()
 	p.own.members.forget()
 	p.own.elems.forget()
@@ -255,12 +260,13 @@ const listBatch = 32
 // capped so that appending to it cannot reach its neighbours.
 func (p *fastParser) cutMembers(mark int) []Member {
 	src := p.members[mark:]
-	free := p.freeMembers
-	if len(free) < len(src) {
-		free = p.a.members.take(max(len(src), listBatch))
+	k := len(src)
+	if len(p.memberBatch)-p.nextMember < k {
+		p.memberBatch, p.nextMember = p.a.members.take(max(k, listBatch)), 0
 	}
-	out := free[:len(src):len(src)]
-	p.freeMembers = free[len(src):]
+	j := p.nextMember
+	out := p.memberBatch[j : j+k : j+k]
+	p.nextMember += k
 	// A loop, not copy: most objects have a few members, too few to pay
 	// for a call.
 	for i := range out {
@@ -272,12 +278,13 @@ func (p *fastParser) cutMembers(mark int) []Member {
 
 func (p *fastParser) cutElems(mark int) []*Node {
 	src := p.elems[mark:]
-	free := p.freeElems
-	if len(free) < len(src) {
-		free = p.a.elems.take(max(len(src), listBatch))
+	k := len(src)
+	if len(p.elemBatch)-p.nextElem < k {
+		p.elemBatch, p.nextElem = p.a.elems.take(max(k, listBatch)), 0
 	}
-	out := free[:len(src):len(src)]
-	p.freeElems = free[len(src):]
+	j := p.nextElem
+	out := p.elemBatch[j : j+k : j+k]
+	p.nextElem += k
 	for i := range out {
 		out[i] = src[i]
 	}
