@@ -25,7 +25,7 @@ var multivaluedKeyWithoutQualifier = &Rule{
 				if op.Qualifier != awsdata.QualifierNone || op.Base.Category == awsdata.OpCategoryNull {
 					return
 				}
-				bad, all := operatorBlockKeys(m.Value, func(k awsdata.ConditionKey) bool { return k.Multivalued })
+				bad, all := operatorBlockKeys(p, st, m.Value, func(k awsdata.ConditionKey) bool { return k.Multivalued })
 				if len(bad) == 0 {
 					return
 				}
@@ -73,13 +73,18 @@ func forEachOperatorBlock(p *Pass, st *policy.Statement, fn func(m *source.Membe
 	}
 }
 
-// operatorBlockKeys returns the keys of an operator block that are known and match
-// pred, in source order, and whether every key of the block does.
-func operatorBlockKeys(block *source.Node, pred func(awsdata.ConditionKey) bool) (keys []string, all bool) {
+// operatorBlockKeys returns the keys of st's operator block that are known
+// and match pred, in source order, and whether every key of the block does.
+// The keys are the block's run of st.Conditions, looked up once per unit.
+func operatorBlockKeys(p *Pass, st *policy.Statement, block *source.Node, pred func(awsdata.ConditionKey) bool) (keys []string, all bool) {
 	all = len(block.Members) > 0
-	for _, km := range block.Members {
-		if k, ok := awsdata.LookupConditionKey(km.Key); ok && pred(k) {
-			keys = append(keys, km.Key)
+	looked := p.conditionKeys(st)
+	for i, c := range st.Conditions {
+		if c.OperatorNode != block {
+			continue
+		}
+		if k := looked[i]; k.ok && pred(k.ConditionKey) {
+			keys = append(keys, c.Key)
 		} else {
 			all = false
 		}

@@ -25,7 +25,7 @@ var qualifierOnSingleValuedKey = &Rule{
 				if op.Qualifier == awsdata.QualifierNone || op.Base.Category == awsdata.OpCategoryNull {
 					return
 				}
-				bad, all := operatorBlockKeys(m.Value, func(k awsdata.ConditionKey) bool { return !k.Multivalued })
+				bad, all := operatorBlockKeys(p, st, m.Value, func(k awsdata.ConditionKey) bool { return !k.Multivalued })
 				if len(bad) == 0 {
 					return
 				}
