@@ -41,10 +41,11 @@ func checkRedundantActions(p *Pass, list *source.Node, vals []actionValue) {
 				continue // an element neither repeats nor covers itself
 			}
 			o := ov.Node
+			same := equalFold(o.Text, e.Text)
 			switch {
-			case j < i && equalFold(o.Text, e.Text):
+			case j < i && same:
 				by, dup = o, true
-			case !equalFold(o.Text, e.Text) && actionCovers(o.Text, e.Text) && (j < i || !actionCovers(e.Text, o.Text)):
+			case !same && actionCovers(o.Text, e.Text) && (j < i || !actionCovers(e.Text, o.Text)):
 				// Two spellings that cover each other ("ses:Send*",
 				// "ses:Send**") are the same: report the later one.
 				by = o
