@@ -7,6 +7,7 @@ package input
 import (
 	"path/filepath"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/seslint/seslint/internal/source"
 )
@@ -258,8 +259,16 @@ func isLabel(l string) bool {
 	if l == "" || l[0] == '-' || l[len(l)-1] == '-' {
 		return false
 	}
-	n := 0
-	for i := 0; i < len(l); n++ {
+	// Nearly every label is ASCII letters, digits and "-": a table look-up
+	// a byte passes them, each one rune, and only the rest is decoded.
+	i := 0
+	for i < len(l) && labelASCII[l[i]] {
+		i++
+	}
+	for n := i; ; n++ {
+		if i == len(l) {
+			return n <= 63
+		}
 		if w := letterWidth(l[i:]); w > 0 {
 			i += w
 		} else if c := l[i]; c >= '0' && c <= '9' || c == '-' {
@@ -268,8 +277,15 @@ func isLabel(l string) bool {
 			return false
 		}
 	}
-	return n <= 63
 }
+
+// labelASCII marks the ASCII bytes a label may hold: letters, digits, "-".
+var labelASCII = func() (t [256]bool) {
+	for c := range utf8.RuneSelf {
+		t[c] = c|0x20 >= 'a' && c|0x20 <= 'z' || c >= '0' && c <= '9' || c == '-'
+	}
+	return t
+}()
 
 // isTopLevel: 2 to 63 letters.
 func isTopLevel(l string) bool {
