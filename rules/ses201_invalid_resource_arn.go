@@ -76,7 +76,7 @@ func resARNProblem(p *Pass, s, noun string, resource bool) (msg, fixed string) {
 	skip := func(part string) bool { return resource && resHasWildcard(part) }
 
 	// Partition.
-	switch _, known := awsdata.Partition(a.Partition); {
+	switch known := awsdata.KnownPartition(a.Partition); {
 	case a.Partition == "":
 		return fmt.Sprintf(`%s has no partition; write "aws" (or "aws-us-gov", "aws-eusc") after "arn:"`, at), ""
 	case skip(a.Partition), known:
