@@ -6,6 +6,7 @@ package rules
 import (
 	"fmt"
 	"strings"
+	"unsafe"
 
 	"github.com/seslint/seslint/internal/finding"
 	"github.com/seslint/seslint/internal/input"
@@ -99,26 +100,44 @@ type parsedARN struct {
 }
 
 // parseARN is policy.ParseARN, remembered for the unit: six rules parse the
-// same Resource and principal ARNs, some thirty parses a policy. A string that does not start "arn:"
-// is turned down at once, so it is not remembered; past len(arns) strings
-// nothing more is, so that a policy of many ARNs costs no allocation and
-// no long search.
+// same Resource and principal ARNs, some thirty parses a policy. A string
+// that does not start "arn:" is turned down at once, so it is not
+// remembered; past len(arns) strings nothing more is, so that a policy of
+// many ARNs costs no allocation and no long search.
+//
+// The rules pass the nodes' own texts, so a string is first looked for by
+// where its bytes are and its length: comparing the bytes of the many
+// same-length account ARNs cost more than the parse they saved. Only a
+// string not seen at that address is compared by its bytes (statements
+// repeat their Resource), and is then remembered at its address too.
 func (p *Pass) parseARN(s string) (policy.ARN, bool) {
 	if !strings.HasPrefix(s, "arn:") {
 		return policy.ARN{}, false
 	}
 	c := p.unitCache()
-	for i := range c.arns[:c.nARNs] {
-		if e := &c.arns[i]; e.s == s {
+	seen := c.arns[:c.nARNs]
+	at := unsafe.StringData(s)
+	for i := range seen {
+		if e := &seen[i]; unsafe.StringData(e.s) == at && len(e.s) == len(s) {
 			return e.arn, e.ok
 		}
 	}
-	a, ok := policy.ParseARN(s)
+	e := parsedARN{s: s}
+	found := false
+	for i := range seen {
+		if seen[i].s == s {
+			e.arn, e.ok, found = seen[i].arn, seen[i].ok, true
+			break
+		}
+	}
+	if !found {
+		e.arn, e.ok = policy.ParseARN(s)
+	}
 	if c.nARNs < len(c.arns) {
-		c.arns[c.nARNs] = parsedARN{s, a, ok}
+		c.arns[c.nARNs] = e
 		c.nARNs++
 	}
-	return a, ok
+	return e.arn, e.ok
 }
 
 // unitCache returns the pass's cache, making one when the pass has none or
