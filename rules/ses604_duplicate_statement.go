@@ -203,27 +203,80 @@ func dupHash(n *source.Node, fold bool) uint64 {
 	return dupMix(maphash.String(dupSeed, n.Text) ^ dupTagOther)
 }
 
-// dupHashString hashes s, or with fold its lower-case form (FNV-1a over
-// the lower-cased runes, as strings.ToLower would give them).
+// dupHashString hashes s, or with fold its lower-case form: the UTF-8 of
+// its runes lower-cased as unicode.ToLower does (dupSameString's
+// equality), packed eight bytes to a word. Action names are ASCII, so
+// whole words of ASCII are lower-cased at once; a non-ASCII rune may lower
+// to an ASCII one (the Kelvin sign), so from the first non-ASCII byte on,
+// rune by rune.
 func dupHashString(s string, fold bool) uint64 {
 	if !fold {
 		return maphash.String(dupSeed, s)
 	}
-	h := uint64(14695981039346656037)
-	for i := 0; i < len(s); {
-		r, size := rune(s[i]), 1
-		switch {
-		case 'A' <= r && r <= 'Z':
-			r += 'a' - 'A'
-		case r >= utf8.RuneSelf:
-			r, size = utf8.DecodeRuneInString(s[i:])
-			r = unicode.ToLower(r)
+	const hi = 0x8080808080808080
+	var h dupFoldHash
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		b := s[i : i+8] // one bounds check, and the loads combine into one
+		w := uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
+			uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
+		if w&hi != 0 {
+			break
 		}
-		h = (h ^ uint64(r)) * 1099511628211
-		i += size
+		h.word(dupLowerASCII(w))
 	}
-	return dupMix(h)
+	for i < len(s) {
+		c := s[i]
+		switch {
+		case c < utf8.RuneSelf:
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			h.byte(c)
+			i++
+		default:
+			r, size := utf8.DecodeRuneInString(s[i:])
+			var enc [utf8.UTFMax]byte
+			for _, c := range enc[:utf8.EncodeRune(enc[:], unicode.ToLower(r))] {
+				h.byte(c)
+			}
+			i += size
+		}
+	}
+	return h.sum()
 }
+
+// dupLowerASCII lower-cases the eight ASCII bytes of w: a byte's high bit
+// is set after adding 0x80-'A' when it is at least 'A', and after adding
+// 0x80-'Z'-1 when it is past 'Z' (ASCII bytes carry into no neighbour).
+func dupLowerASCII(w uint64) uint64 {
+	const ones, hi = 0x0101010101010101, 0x8080808080808080
+	upper := (w + (0x80-'A')*ones) &^ (w + (0x80-'Z'-1)*ones) & hi
+	return w | upper>>2 // 0x80>>2 is 'a'-'A'
+}
+
+// dupFoldHash packs bytes into little-endian words and mixes each full
+// word into the hash; sum mixes in the last, partial word and the length.
+type dupFoldHash struct {
+	h, w uint64
+	n    int // bytes so far
+}
+
+// word adds eight bytes; only before any byte, as whole words come first.
+func (d *dupFoldHash) word(w uint64) {
+	d.h = dupMix(d.h ^ w)
+	d.n += 8
+}
+
+func (d *dupFoldHash) byte(c byte) {
+	d.w |= uint64(c) << (8 * (d.n & 7))
+	d.n++
+	if d.n&7 == 0 {
+		d.h, d.w = dupMix(d.h^d.w), 0
+	}
+}
+
+func (d *dupFoldHash) sum() uint64 { return dupMix(dupMix(d.h^d.w) ^ uint64(d.n)) }
 
 // dupEqualStatements reports whether a and b are equal apart from their
 // Sids.

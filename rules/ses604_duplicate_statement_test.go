@@ -6,6 +6,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/seslint/seslint/internal/input"
 	"github.com/seslint/seslint/internal/policy"
@@ -230,4 +232,48 @@ func TestDuplicateStatementManyStatements(t *testing.T) {
 			t.Errorf("finding %d: %q (value %q, related %v), want %q", k, f.Message, f.Value, f.Related, want)
 		}
 	}
+}
+
+// dupHashFoldFNV is the folded dupHashString before whole ASCII words were
+// lower-cased at once: FNV-1a over the runes unicode.ToLower gives.
+func dupHashFoldFNV(s string) uint64 {
+	h := uint64(14695981039346656037)
+	for i := 0; i < len(s); {
+		r, size := rune(s[i]), 1
+		switch {
+		case 'A' <= r && r <= 'Z':
+			r += 'a' - 'A'
+		case r >= utf8.RuneSelf:
+			r, size = utf8.DecodeRuneInString(s[i:])
+			r = unicode.ToLower(r)
+		}
+		h = (h ^ uint64(r)) * 1099511628211
+		i += size
+	}
+	return dupMix(h)
+}
+
+// FuzzDupHashFold holds the folded dupHashString to the FNV hash it
+// replaced: two strings hash alike under one exactly when they do under
+// the other (both hash the lower-cased runes), and strings dupSameString
+// calls equal always hash alike. b is also tried as a's case variants and
+// with the non-ASCII runes that lower to ASCII ones.
+func FuzzDupHashFold(f *testing.F) {
+	f.Add("ses:SendRawEmail", "SES:sendrawemail")
+	f.Add("ses:\u212Aey", "ses:key")
+	f.Add("\xffabcdefghijklmnop", "\uFFFDABCDEFGHIJKLMNOP")
+	f.Add("@[`{ AZaz", "@[`{ azAZ")
+	f.Fuzz(func(t *testing.T, a, b string) {
+		kelvin := strings.NewReplacer("k", "\u212A", "K", "\u212A", "s", "\u017F")
+		for _, b := range []string{b, a, strings.ToUpper(a), strings.ToLower(a), kelvin.Replace(a), a + "\x00"} {
+			old := dupHashFoldFNV(a) == dupHashFoldFNV(b)
+			got := dupHashString(a, true) == dupHashString(b, true)
+			if got != old {
+				t.Fatalf("%q and %q: hash alike %v, the FNV hash says %v", a, b, got, old)
+			}
+			if dupSameString(a, b, true) && !got {
+				t.Fatalf("%q and %q compare equal but hash apart", a, b)
+			}
+		}
+	})
 }
