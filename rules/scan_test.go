@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"bytes"
 	"regexp"
 	"strings"
 	"testing"
@@ -84,6 +85,10 @@ var textMayHoldCases = map[string]bool{
 	`{"a": "${aws:username}"}`: true,
 	`{"a": "<b>"}`:             true,
 	`{"{{k}}": 1}`:             true,
+	`{"a": "%{x}", "b": "#"}`:  true,
+	`{"a": "#{x}", "b": "%"}`:  true,
+	`{"a": "50%", "b": "#1"}`:  false,
+	`{"a": "<%= x %>"}`:        true,
 	`{a: "{x}"}`:               true,
 	`{"Identity": "a", "Policy": "{\"a\": \"{{x}}\"}"}`: true,
 }
@@ -133,5 +138,55 @@ func FuzzRuleScanners(f *testing.F) {
 			t.Errorf("identIsName(%q) = %v, before it was %v", s, got, want)
 		}
 		checkTextMayHold(t, s)
+	})
+}
+
+// oldTmplTextMayHold is tmplTextMayHold before "%" and "#" were left to
+// the look for braces: it also searched the whole text for each.
+func oldTmplTextMayHold(text []byte) bool {
+	if bytes.ContainsAny(text, `\$<%#`) {
+		return true
+	}
+	for i := 0; i < len(text); {
+		j := bytes.IndexByte(text[i:], '{')
+		if j < 0 {
+			return false
+		}
+		i += j + 1
+		if i < len(text) && (text[i] == '{' || tmplIsIdentStart(text[i])) {
+			return true
+		}
+	}
+	return false
+}
+
+// FuzzTextMayHoldPieces holds tmplTextMayHold to what it stands for in any
+// text, JSON or not: when it says false, no piece of the text holds
+// anything tmplFind finds, as a value or as free text (a document's
+// strings are such pieces when it has no backslash); and it lets through
+// no more than the look it replaced.
+func FuzzTextMayHoldPieces(f *testing.F) {
+	for s := range textMayHoldCases {
+		f.Add(s)
+	}
+	f.Add("a%{b} #{c}")
+	f.Fuzz(func(t *testing.T, text string) {
+		if len(text) > 96 {
+			return // every piece is tried
+		}
+		got := tmplTextMayHold([]byte(text))
+		if got && !oldTmplTextMayHold([]byte(text)) {
+			t.Fatalf("tmplTextMayHold(%q) is true, the old look said false", text)
+		}
+		if got {
+			return
+		}
+		for i := range len(text) {
+			for j := i + 1; j <= len(text); j++ {
+				if s := text[i:j]; len(tmplFind(s, false)) > 0 || len(tmplFind(s, true)) > 0 {
+					t.Fatalf("tmplTextMayHold(%q) is false, but %q holds template text", text, s)
+				}
+			}
+		}
 	})
 }

@@ -146,10 +146,13 @@ func tmplTrimSpace(s string) string {
 
 // tmplTextMayHold reports whether a document parsed from text may have a
 // string or key in which tmplFind finds something. Its strings are pieces
-// of text with escapes decoded, so any backslash counts; a "{" counts only
-// before "{" or an identifier, which JSON's own braces never are.
+// of text with escapes decoded, so any backslash counts. A "{" counts only
+// before "{" or an identifier, which JSON's own braces never are, or after
+// "%" or "#": those two start a form only before a "{" ("%{", "#{") or
+// after a "<" ("<%"), so the look for braces finds them, and the whole
+// text is searched for three bytes rather than five.
 func tmplTextMayHold(text []byte) bool {
-	for _, c := range [...]byte{'\\', '$', '<', '%', '#'} {
+	for _, c := range [...]byte{'\\', '$', '<'} {
 		if bytes.IndexByte(text, c) >= 0 {
 			return true
 		}
@@ -158,6 +161,9 @@ func tmplTextMayHold(text []byte) bool {
 		j := bytes.IndexByte(text[i:], '{')
 		if j < 0 {
 			return false
+		}
+		if at := i + j; at > 0 && (text[at-1] == '%' || text[at-1] == '#') {
+			return true
 		}
 		i += j + 1
 		if i < len(text) && (text[i] == '{' || tmplIsIdentStart(text[i])) {
