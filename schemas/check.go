@@ -123,47 +123,88 @@ func (c *checker) statements(n *source.Node) {
 	}
 }
 
+// The keys of a statement, one bit each.
+const (
+	keySid uint16 = 1 << iota
+	keyEffect
+	keyPrincipal
+	keyNotPrincipal
+	keyAction
+	keyNotAction
+	keyResource
+	keyNotResource
+	keyCondition
+)
+
+// statementKey is key's bit, or 0 for a key the schema does not allow.
+func statementKey(key string) uint16 {
+	switch key {
+	case "Sid":
+		return keySid
+	case "Effect":
+		return keyEffect
+	case "Principal":
+		return keyPrincipal
+	case "NotPrincipal":
+		return keyNotPrincipal
+	case "Action":
+		return keyAction
+	case "NotAction":
+		return keyNotAction
+	case "Resource":
+		return keyResource
+	case "NotResource":
+		return keyNotResource
+	case "Condition":
+		return keyCondition
+	}
+	return 0
+}
+
+// statement checks one statement. The bits of the keys met so far tell a
+// repeated key at once; only an unknown key is compared with the others.
 func (c *checker) statement(n *source.Node) {
 	if !c.is(n, "an object", objectKind) {
 		return
 	}
-	// "required" asks for a key, whatever its value.
-	var effect, principal, action, resource bool
-	for i, m := range n.Members {
-		if repeated(n, i) {
+	var seen uint16
+	for i := range n.Members {
+		m := &n.Members[i]
+		key := statementKey(m.Key)
+		if key == 0 {
+			if !repeated(n, i) {
+				c.unknown(n, *m)
+			}
 			continue
 		}
-		switch v := m.Value; m.Key {
-		case "Sid":
+		if seen&key != 0 {
+			continue
+		}
+		seen |= key
+		switch v := m.Value; key {
+		case keySid:
 			c.is(v, "a string", stringKind)
-		case "Effect":
-			effect = true
+		case keyEffect:
 			c.effect(v)
-		case "Principal", "NotPrincipal":
-			principal = true
+		case keyPrincipal, keyNotPrincipal:
 			c.principal(v)
-		case "Action", "NotAction":
-			action = true
+		case keyAction, keyNotAction, keyResource, keyNotResource:
 			c.stringOrStrings(v)
-		case "Resource", "NotResource":
-			resource = true
-			c.stringOrStrings(v)
-		case "Condition":
+		case keyCondition:
 			c.condition(v)
-		default:
-			c.unknown(n, m)
 		}
 	}
-	if !effect {
+	// "required" asks for a key, whatever its value.
+	if seen&keyEffect == 0 {
 		c.required(n, "Effect", "")
 	}
-	if !principal {
+	if seen&(keyPrincipal|keyNotPrincipal) == 0 {
 		c.required(n, "Principal", "NotPrincipal")
 	}
-	if !action {
+	if seen&(keyAction|keyNotAction) == 0 {
 		c.required(n, "Action", "NotAction")
 	}
-	if !resource {
+	if seen&(keyResource|keyNotResource) == 0 {
 		c.required(n, "Resource", "NotResource")
 	}
 }
@@ -195,9 +236,9 @@ func (c *checker) principal(n *source.Node) {
 	if len(n.Members) == 0 {
 		c.add(n, n.Span, fmt.Sprintf("%s is empty; name at least one principal, such as {\"AWS\": \"123456789012\"}", describe(n)))
 	}
-	for i, m := range n.Members {
+	for i := range n.Members {
 		if !repeated(n, i) {
-			c.stringOrStrings(m.Value)
+			c.stringOrStrings(n.Members[i].Value)
 		}
 	}
 }
@@ -207,13 +248,14 @@ func (c *checker) condition(n *source.Node) {
 	if !c.is(n, "an object", objectKind) {
 		return
 	}
-	for i, op := range n.Members {
-		if repeated(n, i) || !c.is(op.Value, "an object", objectKind) {
+	for i := range n.Members {
+		op := n.Members[i].Value
+		if repeated(n, i) || !c.is(op, "an object", objectKind) {
 			continue
 		}
-		for j, key := range op.Value.Members {
-			if !repeated(op.Value, j) {
-				c.conditionValue(key.Value)
+		for j := range op.Members {
+			if !repeated(op, j) {
+				c.conditionValue(op.Members[j].Value)
 			}
 		}
 	}
@@ -244,8 +286,10 @@ func sorted(out []Violation) []Violation {
 // objects as maps keeping the first value, so later repeats are skipped
 // here too; SES002 reports them.
 func repeated(n *source.Node, i int) bool {
+	key := n.Members[i].Key
 	for j := 0; j < i; j++ {
-		if n.Members[j].Key == n.Members[i].Key {
+		// The first bytes first: a call to compare the rest is dearer.
+		if k := n.Members[j].Key; len(k) == len(key) && (key == "" || k[0] == key[0]) && k == key {
 			return true
 		}
 	}
