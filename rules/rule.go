@@ -5,6 +5,7 @@ package rules
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"unsafe"
 
@@ -239,14 +240,20 @@ func (r *stmtRuns[T]) of(pol *policy.Policy, st *policy.Statement,
 	if !r.done {
 		r.fill(pol, count, fill)
 	}
-	start := 0
-	for i, s := range pol.Statements {
-		if s == st {
-			return r.vals[start:r.ends[i]:r.ends[i]]
+	// A statement's Index, its place in the Statement array, is its place
+	// in pol.Statements unless the array holds something other than
+	// objects; only then is it searched for.
+	i := st.Index
+	if i >= len(pol.Statements) || pol.Statements[i] != st {
+		if i = slices.Index(pol.Statements, st); i < 0 {
+			return fill(nil, st)
 		}
-		start = r.ends[i]
 	}
-	return fill(nil, st)
+	start := 0
+	if i > 0 {
+		start = r.ends[i-1]
+	}
+	return r.vals[start:r.ends[i]:r.ends[i]]
 }
 
 func (r *stmtRuns[T]) fill(pol *policy.Policy, count func(*policy.Statement) int, fill func([]T, *policy.Statement) []T) {
