@@ -21,7 +21,7 @@ var multivaluedKeyWithoutQualifier = &Rule{
 			return
 		}
 		for _, st := range p.Policy.Statements {
-			forEachOperatorBlock(p, st, func(m *source.Member, op awsdata.Operator) {
+			forEachOperatorBlock(p, st, func(m *source.Member, op *awsdata.Operator) {
 				if op.Qualifier != awsdata.QualifierNone || op.Base.Category == awsdata.OpCategoryNull {
 					return
 				}
@@ -29,7 +29,7 @@ var multivaluedKeyWithoutQualifier = &Rule{
 				if len(bad) == 0 {
 					return
 				}
-				want := op
+				want := *op
 				want.Qualifier = awsdata.QualifierForAllValues
 				if st.IsDeny() {
 					want.Qualifier = awsdata.QualifierForAnyValue
@@ -61,15 +61,17 @@ var multivaluedKeyWithoutQualifier = &Rule{
 }
 
 // forEachOperatorBlock calls fn for each operator of a statement's
-// Condition that parses and holds an object of keys.
-func forEachOperatorBlock(p *Pass, st *policy.Statement, fn func(m *source.Member, op awsdata.Operator)) {
+// Condition that parses and holds an object of keys. fn gets the cached
+// operator itself, not a copy: it must not change it.
+func forEachOperatorBlock(p *Pass, st *policy.Statement, fn func(m *source.Member, op *awsdata.Operator)) {
 	ms := conditionMembers(st)
-	for i, op := range p.operators(st) {
-		m := &ms[i]
+	ops := p.operators(st)
+	for i := range ops {
+		m, op := &ms[i], &ops[i]
 		if m.Value.Kind != source.Object || !op.ok {
 			continue
 		}
-		fn(m, op.Operator)
+		fn(m, &op.Operator)
 	}
 }
 
@@ -79,11 +81,12 @@ func forEachOperatorBlock(p *Pass, st *policy.Statement, fn func(m *source.Membe
 func operatorBlockKeys(p *Pass, st *policy.Statement, block *source.Node, pred func(awsdata.ConditionKey) bool) (keys []string, all bool) {
 	all = len(block.Members) > 0
 	looked := p.conditionKeys(st)
-	for i, c := range st.Conditions {
+	for i := range st.Conditions {
+		c := &st.Conditions[i]
 		if c.OperatorNode != block {
 			continue
 		}
-		if k := looked[i]; k.ok && pred(k.ConditionKey) {
+		if k := &looked[i]; k.ok && pred(k.ConditionKey) {
 			keys = append(keys, c.Key)
 		} else {
 			all = false

@@ -21,7 +21,7 @@ var qualifierOnSingleValuedKey = &Rule{
 			return
 		}
 		for _, st := range p.Policy.Statements {
-			forEachOperatorBlock(p, st, func(m *source.Member, op awsdata.Operator) {
+			forEachOperatorBlock(p, st, func(m *source.Member, op *awsdata.Operator) {
 				if op.Qualifier == awsdata.QualifierNone || op.Base.Category == awsdata.OpCategoryNull {
 					return
 				}
@@ -29,7 +29,7 @@ var qualifierOnSingleValuedKey = &Rule{
 				if len(bad) == 0 {
 					return
 				}
-				plain := op
+				plain := *op
 				plain.Qualifier = awsdata.QualifierNone
 				suggested := plain.String()
 				var why string

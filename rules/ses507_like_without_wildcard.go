@@ -22,7 +22,7 @@ var likeWithoutWildcard = &Rule{
 			return
 		}
 		for _, st := range p.Policy.Statements {
-			forEachOperatorBlock(p, st, func(m *source.Member, op awsdata.Operator) {
+			forEachOperatorBlock(p, st, func(m *source.Member, op *awsdata.Operator) {
 				// ArnLike and ArnEquals are the same operator (S8), so a
 				// wildcard-free ArnLike, as in AWS's Cognito example on
 				// aws:SourceArn, means exactly what it says.
@@ -54,7 +54,7 @@ var likeWithoutWildcard = &Rule{
 				if len(exact) == 0 {
 					return
 				}
-				equals := op
+				equals := *op
 				equals.Base, _ = awsdata.LookupOperator(strings.Replace(op.Base.Name, "Like", "Equals", 1))
 				eqName := equals.String()
 				for _, v := range exact {

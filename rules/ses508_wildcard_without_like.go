@@ -21,7 +21,7 @@ var wildcardWithoutLike = &Rule{
 			return
 		}
 		for _, st := range p.Policy.Statements {
-			forEachOperatorBlock(p, st, func(m *source.Member, op awsdata.Operator) {
+			forEachOperatorBlock(p, st, func(m *source.Member, op *awsdata.Operator) {
 				if op.Base.Category != awsdata.OpCategoryString || !strings.Contains(op.Base.Name, "Equals") {
 					return
 				}
@@ -32,7 +32,7 @@ var wildcardWithoutLike = &Rule{
 							continue
 						}
 						if likeName == "" {
-							like := op
+							like := *op
 							like.Base, _ = awsdata.LookupOperator(strings.Replace(strings.TrimSuffix(op.Base.Name, "IgnoreCase"), "Equals", "Like", 1))
 							likeName = like.String()
 						}
