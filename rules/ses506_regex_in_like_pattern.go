@@ -102,12 +102,19 @@ func splitPolicyVariables(dst []patternPart, s string) []patternPart {
 	return dst
 }
 
-// hasLikeWildcard reports "*" or "?" outside policy variables.
+// hasLikeWildcard reports "*" or "?" outside policy variables. Most
+// values have neither anywhere, which is told without looking for "${".
 func hasLikeWildcard(s string) bool {
+	if !hasWildcard(s) {
+		return false
+	}
 	for {
 		literal, _, rest, ok := cutPolicyVariable(s)
-		if !ok || hasWildcard(literal) {
-			return hasWildcard(literal)
+		if hasWildcard(literal) {
+			return true
+		}
+		if !ok {
+			return false
 		}
 		s = rest
 	}
@@ -138,6 +145,14 @@ var regexSearches = []struct {
 // an email address and "$" inside a policy variable is not an anchor, so
 // neither counts.
 func regexConstructs(s string) []string {
+	if !regexMayHold(s) {
+		return nil
+	}
+	return findRegexConstructs(s)
+}
+
+// findRegexConstructs is regexConstructs past the look at the bytes.
+func findRegexConstructs(s string) []string {
 	var buf [4]patternPart
 	parts := splitPolicyVariables(buf[:0], s)
 	type hit struct {
@@ -185,6 +200,26 @@ func regexConstructs(s string) []string {
 		end = h.at + len(h.text)
 	}
 	return out
+}
+
+// regexStartByte marks the bytes without which regexConstructs finds
+// nothing: the anchors, an escape, a class, an alternation; "." counts
+// only before "*" or "+".
+var regexStartByte = [256]bool{'^': true, '$': true, '\\': true, '[': true, '|': true}
+
+// regexMayHold reports whether s has a byte regexConstructs looks for: one
+// look at the bytes of a usual value ("*@example.com") instead of
+// splitting it and running four searches.
+func regexMayHold(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case regexStartByte[c]:
+			return true
+		case c == '.' && i+1 < len(s) && (s[i+1] == '*' || s[i+1] == '+'):
+			return true
+		}
+	}
+	return false
 }
 
 // regexToGlob translates a regular expression written as a Like value into
