@@ -27,3 +27,21 @@ func TestTmplMayHoldAgrees(t *testing.T) {
 		}
 	}
 }
+
+// FuzzTmplMayHold holds tmplMayHold's word-at-a-time look to tmplStartByte,
+// byte by byte, on any string.
+func FuzzTmplMayHold(f *testing.F) {
+	for _, s := range []string{"", "arn:aws:ses:us-east-1:123456789012:identity/example.com", "\xa3\xa4\xa5\xbc\xfb\"&;=z",
+		"abcdefg#", "abcdefgh$", "%", "1234567<", "{", "\x22\x26\x3b\x3d\x7a\x7c"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		want := false
+		for i := 0; i < len(s); i++ {
+			want = want || tmplStartByte[s[i]]
+		}
+		if got := tmplMayHold(s); got != want {
+			t.Fatalf("tmplMayHold(%q) = %v, want %v", s, got, want)
+		}
+	})
+}

@@ -180,26 +180,43 @@ var tmplStartByte = [256]bool{'$': true, '{': true, '<': true, '%': true, '#': t
 // most values have none. A table, as strings.ContainsAny builds its set
 // on every call.
 func tmplMayHold(s string) bool {
-	// Eight bytes at a time, as the rules ask it of every ARN: a byte
-	// equal to c leaves a zero byte in w^c, and ^((v&lo7)+lo7|v) sets the
-	// high bit of exactly the zero bytes of v.
+	if len(s) < 8 {
+		for i := 0; i < len(s); i++ {
+			if tmplStartByte[s[i]] {
+				return true
+			}
+		}
+		return false
+	}
+	// Eight bytes at a time, the last eight overlapping those before.
+	for i := 0; i+8 < len(s); i += 8 {
+		if tmplWordMayHold(load64(s[i : i+8])) {
+			return true
+		}
+	}
+	return tmplWordMayHold(load64(s[len(s)-8:]))
+}
+
+// load64 is the first eight bytes of b, little-endian: the loads combine
+// into one.
+func load64(b string) uint64 {
+	return uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
+		uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
+}
+
+// tmplWordMayHold reports a start byte among the eight bytes of w, as the
+// rules ask it of every ARN. On the low seven bits t of each byte (so no
+// sum carries into the next byte), t+0x80-c has its high bit set exactly
+// when t >= c, which tells "#", "$" and "%" (0x23 to 0x25) with two sums;
+// and v+0x7f has it set exactly when v is not 0, which tells t == c for
+// v = t^c. Bytes with their own high bit set are none of these.
+func tmplWordMayHold(w uint64) bool {
 	const lo7, hi, ones = 0x7f7f7f7f7f7f7f7f, 0x8080808080808080, 0x0101010101010101
-	zeros := func(v uint64) uint64 { return ^((v & lo7) + lo7 | v) }
-	i := 0
-	for ; i+8 <= len(s); i += 8 {
-		b := s[i : i+8]
-		w := uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
-			uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
-		if (zeros(w^'$'*ones)|zeros(w^'{'*ones)|zeros(w^'<'*ones)|zeros(w^'%'*ones)|zeros(w^'#'*ones))&hi != 0 {
-			return true
-		}
-	}
-	for ; i < len(s); i++ {
-		if tmplStartByte[s[i]] {
-			return true
-		}
-	}
-	return false
+	t := w & lo7
+	hashToPercent := (t + (0x80-'#')*ones) &^ (t + (0x80-'%'-1)*ones)
+	lt, brace := t^'<'*ones, t^'{'*ones
+	equal := ^((lt + lo7) & (brace + lo7))
+	return (hashToPercent|equal)&^w&hi != 0
 }
 
 // tmplFind finds template text in s. The forms found everywhere are
