@@ -105,7 +105,8 @@ func (e *Engine) Enabled(id string) (finding.Severity, bool) {
 func (e *Engine) LintUnit(u *input.Unit) []finding.Finding {
 	run := runs.Get().(*unitRun)
 	defer func() {
-		run.pass, run.cache = Pass{}, unitCache{} // the findings are the caller's now
+		run.pass = Pass{} // the findings are the caller's now
+		run.cache.reset()
 		runs.Put(run)
 	}()
 	var pol *policy.Policy

@@ -227,9 +227,24 @@ type stmtRuns[T any] struct {
 	done bool
 	vals []T
 	ends []int
-	// vals and ends are cut from these when they fit, saving allocations.
-	valBuf [8]T
-	endBuf [4]int
+	// vals and ends are cut from these when they fit, saving allocations,
+	// else from moreVals and moreEnds, grown to the largest policy yet and
+	// kept from unit to unit (see unitCache.reset).
+	valBuf   [8]T
+	endBuf   [4]int
+	moreVals []T
+	moreEnds []int
+}
+
+// kept is r cleared for another unit, with the arrays it grew.
+func (r *stmtRuns[T]) kept() stmtRuns[T] {
+	return stmtRuns[T]{moreVals: r.moreVals, moreEnds: r.moreEnds}
+}
+
+// reset clears c for another unit, keeping the arrays its runs grew: a
+// policy linted leaves no garbage.
+func (c *unitCache) reset() {
+	*c = unitCache{actions: c.actions.kept(), operators: c.operators.kept(), condKeys: c.condKeys.kept()}
 }
 
 // of returns st's run, filling the runs of pol's statements on first use
@@ -264,16 +279,24 @@ func (r *stmtRuns[T]) fill(pol *policy.Policy, count func(*policy.Statement) int
 	}
 	r.vals = r.valBuf[:0:len(r.valBuf)]
 	if n > len(r.valBuf) {
-		r.vals = make([]T, 0, n)
+		r.vals = grown(&r.moreVals, n)
 	}
 	r.ends = r.endBuf[:0:len(r.endBuf)]
 	if len(pol.Statements) > len(r.endBuf) {
-		r.ends = make([]int, 0, len(pol.Statements))
+		r.ends = grown(&r.moreEnds, len(pol.Statements))
 	}
 	for _, s := range pol.Statements {
 		r.vals = fill(r.vals, s)
 		r.ends = append(r.ends, len(r.vals))
 	}
+}
+
+// grown returns (*arr)[:0:n], growing *arr to n first when it is shorter.
+func grown[T any](arr *[]T, n int) []T {
+	if len(*arr) < n {
+		*arr = make([]T, n)
+	}
+	return (*arr)[:0:n]
 }
 
 func actionCount(st *policy.Statement) int    { return len(st.Action) + len(st.NotAction) }

@@ -132,12 +132,20 @@ var requestKeys = []string{"Identity", "PolicyName", "Policy"}
 
 // Load builds the unit for a parsed file.
 func Load(doc *source.Document, hints Hints) *Unit {
-	u := &Unit{Path: doc.Path, File: doc}
+	u := new(Unit)
+	LoadInto(u, doc, hints)
+	return u
+}
+
+// LoadInto is Load building the unit in *u, whatever it held: the lint
+// driver's workers reuse one Unit for the files whose units they drop.
+func LoadInto(u *Unit, doc *source.Document, hints Hints) {
+	*u = Unit{Path: doc.Path, File: doc}
 	root := doc.Root
 	if root != nil && isRequest(root) {
 		u.Shape = Request
 		u.loadRequest(root)
-		return u
+		return
 	}
 	u.Policy = doc
 	u.Size = len(doc.Text)
@@ -145,7 +153,6 @@ func Load(doc *source.Document, hints Hints) *Unit {
 		u.Size -= 3
 	}
 	u.resolveFromHints(hints)
-	return u
 }
 
 func isRequest(root *source.Node) bool {

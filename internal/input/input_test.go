@@ -1,6 +1,11 @@
 package input
 
-import "testing"
+import (
+	"reflect"
+	"testing"
+
+	"github.com/seslint/seslint/internal/source"
+)
 
 func TestIdentityForms(t *testing.T) {
 	for s, want := range map[string][2]bool{
@@ -30,5 +35,21 @@ func TestPathConvention(t *testing.T) {
 		if id != want[0] || name != want[1] || ok != (want[0] != "") {
 			t.Errorf("%s: got %q %q %v, want %v", path, id, name, ok, want)
 		}
+	}
+}
+
+// A unit loaded into one that held another file's is the unit Load builds:
+// nothing of the first (a request's fields and policy) is left over.
+func TestLoadIntoResets(t *testing.T) {
+	request := source.Parse("r.json", []byte(`{"Identity": "example.com", "PolicyName": "P", "Policy": "{\"Statement\": []}"}`))
+	policy := source.Parse("other/P.json", []byte(`{"Version": "2012-10-17", "Statement": []}`))
+	var u Unit
+	LoadInto(&u, request, Hints{})
+	if u.Shape != Request || u.PolicyField == nil {
+		t.Fatalf("the request loaded as %+v", u)
+	}
+	LoadInto(&u, policy, Hints{PolicyName: "Flag"})
+	if want := Load(policy, Hints{PolicyName: "Flag"}); !reflect.DeepEqual(&u, want) {
+		t.Fatalf("loaded into a used unit:\n%+v\nwant\n%+v", u, *want)
 	}
 }

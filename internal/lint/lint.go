@@ -296,6 +296,11 @@ func merge(inputs *inputList, outcomes []fileOutcome) *Result {
 type worker struct {
 	arena   source.Arena // the nodes of its last file
 	scratch []byte       // the read buffer
+	// doc and unit are those of its last file when the file released
+	// them: a clean file leaves no garbage. A file whose unit is kept (a
+	// plan's, or with Options.KeepUnits) has its own.
+	doc  source.Document
+	unit input.Unit
 }
 
 // workers keeps workers between runs too: the language server lints one
@@ -331,13 +336,17 @@ func lintOne(in Input, o Options, w *worker) fileOutcome {
 	if o.KeepUnits {
 		doc = source.Parse(in.Path, text) // the tree outlives this file
 	} else {
-		doc = source.ParseIn(&w.arena, in.Path, text)
+		doc = &w.doc
+		source.ParseInto(doc, &w.arena, in.Path, text)
 	}
 	if plan.Is(doc) {
-		if borrowed { // a plan's units keep its text
+		// A plan's units keep its document, text and tree.
+		if borrowed {
 			doc.Release()
 			text, borrowed = bytes.Clone(text), false
 			doc = source.ParseIn(&w.arena, in.Path, text)
+		} else if doc == &w.doc {
+			doc = ownDocument(doc)
 		}
 		return lintUnits(plan.Load(doc), []File{{Path: in.Path, Lines: doc.Lines()}}, o)
 	}
@@ -345,10 +354,12 @@ func lintOne(in Input, o Options, w *worker) fileOutcome {
 		doc.Release()
 		return fileOutcome{more: &outcomeDetail{skipped: true}}
 	}
-	u := input.Load(doc, hintsFor(in.Path, o))
 	if o.KeepUnits {
+		u := input.Load(doc, hintsFor(in.Path, o))
 		return fileOutcome{more: &outcomeDetail{units: []*input.Unit{u}, files: []File{{Path: in.Path, Lines: doc.Lines()}}, findings: o.Engine.LintUnit(u)}}
 	}
+	u := &w.unit
+	input.LoadInto(u, doc, hintsFor(in.Path, o))
 	fs := o.Engine.LintUnit(u)
 	if !borrowed || len(fs) == 0 {
 		return release(u, fs)
@@ -362,6 +373,14 @@ func lintOne(in Input, o Options, w *worker) fileOutcome {
 	oc := release(u, fs)
 	oc.more.lines = source.NewLines(bytes.Clone(text))
 	return oc
+}
+
+// ownDocument moves the worker's document to one of its own, which the
+// next file does not overwrite.
+func ownDocument(doc *source.Document) *source.Document {
+	own := new(source.Document)
+	*own = *doc
+	return own
 }
 
 // ownStrings replaces each string of f that lies in buf by a copy.

@@ -26,20 +26,19 @@ func readFile(path string, scratch *[]byte) ([]byte, error) {
 // readInto is readFile without the copy: the text it returns is scratch's
 // and valid until scratch is used again.
 func readInto(path string, scratch *[]byte) ([]byte, error) {
+	if cap(*scratch) == 0 {
+		*scratch = make([]byte, 0, 64<<10)
+	}
 	var fd int
 	var err error
-	for fd, err = syscall.Open(path, syscall.O_RDONLY|syscall.O_CLOEXEC, 0); err == syscall.EINTR; {
-		fd, err = syscall.Open(path, syscall.O_RDONLY|syscall.O_CLOEXEC, 0)
+	for fd, err = open(path, scratch); err == syscall.EINTR; {
+		fd, err = open(path, scratch)
 	}
 	if err != nil {
 		return nil, &fs.PathError{Op: "open", Path: path, Err: err}
 	}
 	defer syscall.Close(fd)
-	buf := *scratch
-	if cap(buf) == 0 {
-		buf = make([]byte, 0, 64<<10)
-	}
-	buf = buf[:0]
+	buf := (*scratch)[:0]
 	for {
 		if len(buf) == cap(buf) {
 			buf = append(buf, 0)[:len(buf)] // grow

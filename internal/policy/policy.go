@@ -4,6 +4,7 @@
 package policy
 
 import (
+	"iter"
 	"strings"
 
 	"github.com/seslint/seslint/internal/source"
@@ -77,42 +78,57 @@ type Condition struct {
 // to one cannot overwrite another.
 func New(root *source.Node) *Policy { return NewIn(nil, root) }
 
-// Buffer holds a small policy and its arrays, for NewIn to reuse.
-type Buffer struct{ small smallPolicy }
+// Buffer holds a policy and its arrays, for NewIn to reuse: a small one's
+// in place, a larger one's in arrays grown to the largest policy yet.
+type Buffer struct {
+	small smallPolicy
+	large largePolicy
+}
 
-// NewIn is New, building a policy that fits buf in buf instead of in a new
-// allocation. The policy is valid until buf is used again: the engine keeps
-// one per worker, for the policy it lints and drops (BenchmarkLintOne).
+// largePolicy is smallPolicy's counterpart for a policy that does not fit
+// it. The arrays keep their length, the largest counts so far; builder
+// slices them to each policy's counts.
+type largePolicy struct {
+	policy     Policy
+	stmts      []Statement
+	ptrs       []*Statement
+	nodes      []*source.Node
+	principals []Principal
+	entries    []PrincipalEntry
+	conds      []Condition
+}
+
+// NewIn is New, building the policy in buf instead of in new allocations.
+// The policy is valid until buf is used again: the engine keeps one per
+// worker, for the policy it lints and drops (BenchmarkLintOne).
 func NewIn(buf *Buffer, root *source.Node) *Policy {
 	if root == nil || root.Kind != source.Object {
+		if buf != nil {
+			buf.large.policy = Policy{Root: root}
+			return &buf.large.policy
+		}
 		return &Policy{Root: root}
 	}
 	// The fields are read into a value, and the policy allocated with its
 	// arrays when they fit smallPolicy.
 	head := Policy{Root: root, Version: root.Get("Version"), ID: root.Get("Id"), StatementNode: root.Get("Statement")}
-	var stmts []*source.Node
-	switch st := head.StatementNode; {
-	case st == nil:
-	case st.Kind == source.Array:
-		for _, e := range st.Elems {
-			if e.Kind == source.Object {
-				stmts = append(stmts, e)
-			}
-		}
-	case st.Kind == source.Object:
-		stmts = []*source.Node{st}
+	var b builder
+	nStmts := 0
+	for n := range statements(head.StatementNode) {
+		b.count(n)
+		nStmts++
 	}
-	if len(stmts) == 0 {
+	if nStmts == 0 {
+		if buf != nil {
+			buf.large.policy = head
+			return &buf.large.policy
+		}
 		p := new(Policy)
 		*p = head
 		return p
 	}
-	var b builder
-	for _, n := range stmts {
-		b.count(n)
-	}
 	var p *Policy
-	if small := (*smallPolicy)(nil); len(stmts) <= len(small.stmts) && b.nNodes <= len(small.nodes) &&
+	if small := (*smallPolicy)(nil); nStmts <= len(small.stmts) && b.nNodes <= len(small.nodes) &&
 		b.nPrincipals <= len(small.principals) && b.nEntries <= len(small.entries) && b.nConds <= len(small.conds) {
 		if buf != nil {
 			small = &buf.small
@@ -121,30 +137,57 @@ func NewIn(buf *Buffer, root *source.Node) *Policy {
 			small = &smallPolicy{policy: head}
 		}
 		p = &small.policy
-		b.stmts = small.stmts[:0:len(stmts)]
+		b.stmts = small.stmts[:0:nStmts]
 		b.nodes = small.nodes[:0:b.nNodes]
 		b.principals = small.principals[:0:b.nPrincipals]
 		b.entries = small.entries[:0:b.nEntries]
 		b.conds = small.conds[:0:b.nConds]
-		p.Statements = small.ptrs[:len(stmts):len(stmts)]
+		p.Statements = small.ptrs[:nStmts:nStmts]
 	} else {
-		p = new(Policy)
-		*p = head
-		b.stmts = make([]Statement, 0, len(stmts))
-		b.nodes = make([]*source.Node, 0, b.nNodes)
-		b.principals = make([]Principal, 0, b.nPrincipals)
-		b.entries = make([]PrincipalEntry, 0, b.nEntries)
-		b.conds = make([]Condition, 0, b.nConds)
-		p.Statements = make([]*Statement, len(stmts))
+		var large *largePolicy
+		if buf != nil {
+			large = &buf.large
+		} else {
+			large = new(largePolicy)
+		}
+		large.policy = head
+		p = &large.policy
+		b.stmts = reuse(&large.stmts, nStmts)
+		b.nodes = reuse(&large.nodes, b.nNodes)
+		b.principals = reuse(&large.principals, b.nPrincipals)
+		b.entries = reuse(&large.entries, b.nEntries)
+		b.conds = reuse(&large.conds, b.nConds)
+		p.Statements = reuse(&large.ptrs, nStmts)[:nStmts]
 	}
-	for i, n := range stmts {
+	i := 0
+	for n := range statements(head.StatementNode) {
 		index := 0
 		if p.StatementNode.Kind == source.Array {
 			index = n.Index
 		}
 		p.Statements[i] = b.statement(n, index)
+		i++
 	}
 	return p
+}
+
+// statements yields the statements of a Statement value: an array's
+// objects, or the one object. NewIn walks them twice, to count and to
+// build, rather than list them in a slice of its own.
+func statements(st *source.Node) iter.Seq[*source.Node] {
+	return func(yield func(*source.Node) bool) {
+		switch {
+		case st == nil:
+		case st.Kind == source.Array:
+			for _, e := range st.Elems {
+				if e.Kind == source.Object && !yield(e) {
+					return
+				}
+			}
+		case st.Kind == source.Object:
+			yield(st)
+		}
+	}
 }
 
 // smallPolicy holds a policy and the arrays its slices are cut from, when
@@ -157,6 +200,16 @@ type smallPolicy struct {
 	principals [4]Principal
 	entries    [4]PrincipalEntry
 	conds      [8]Condition
+}
+
+// reuse returns (*arr)[:0:n], growing *arr to n first when it is shorter.
+// What it held is overwritten before it is read: the builder appends whole
+// values, and NewIn sets every statement pointer.
+func reuse[T any](arr *[]T, n int) []T {
+	if len(*arr) < n {
+		*arr = make([]T, n)
+	}
+	return (*arr)[:0:n]
 }
 
 // builder cuts a policy's slices from arrays sized by count.

@@ -36,6 +36,65 @@ func FuzzNew(f *testing.F) {
 	})
 }
 
+// FuzzNewInReused holds NewIn, building in a buffer that a first policy
+// used (and maybe grew), to the reference reading of the second: nothing of
+// the first may show through, and appending to one of the second's slices
+// must not change another.
+func FuzzNewInReused(f *testing.F) {
+	large, small := gen.Example(2500, "").Text, gen.Example(900, "").Text
+	f.Add(large, small)
+	f.Add(small, large)
+	f.Add(large, large)
+	f.Add(large, []byte(`{"Statement":{"Effect":"Allow","Principal":"*","Action":"ses:SendEmail","Resource":"x"}}`))
+	f.Add(large, []byte(`{"Statement":[{"Principal":{"AWS":["1","2","3","4","5"],"Service":"a"},"Action":["a"]},{},{},{},{},{}]}`))
+	f.Add(large, []byte(`{"Statement":[]}`))
+	f.Add(large, []byte(`[]`))
+	f.Fuzz(func(t *testing.T, first, second []byte) {
+		var buf Buffer
+		NewIn(&buf, source.Parse("first.json", first).Root)
+		d := source.Parse("second.json", second)
+		p := NewIn(&buf, d.Root)
+		got, want := describe(p), describe(reference(d.Root))
+		if got != want {
+			t.Fatalf("NewIn in a used buffer differs from the reference:\n got %s\nwant %s", got, want)
+		}
+		appendToEach(p)
+		if describe(p) != want {
+			t.Fatal("appending to one slice changed another")
+		}
+	})
+}
+
+// appendToEach appends to each slice of p whose array could hold more.
+func appendToEach(p *Policy) {
+	for _, st := range p.Statements {
+		for _, ns := range [][]*source.Node{st.Action, st.NotAction, st.Resource, st.NotResource} {
+			_ = append(ns, nil)
+		}
+		_ = append(st.Conditions, Condition{})
+		for _, c := range st.Conditions {
+			_ = append(c.Values, nil)
+		}
+		for _, pr := range []*Principal{st.Principal, st.NotPrincipal} {
+			if pr != nil {
+				_ = append(pr.Entries, PrincipalEntry{})
+			}
+		}
+	}
+}
+
+// A policy read into a buffer that has grown allocates nothing.
+func TestNewInReusesBuffer(t *testing.T) {
+	d := source.Parse("p.json", gen.Example(2500, "").Text)
+	var buf Buffer
+	if p := NewIn(&buf, d.Root); len(p.Statements) <= len(buf.small.stmts) {
+		t.Fatalf("%d statements fit the small buffer", len(p.Statements))
+	}
+	if n := testing.AllocsPerRun(10, func() { NewIn(&buf, d.Root) }); n != 0 {
+		t.Fatalf("%v allocations, want 0", n)
+	}
+}
+
 func TestNewCapsSlices(t *testing.T) {
 	d := source.Parse("p.json", gen.Example(2500, "").Text)
 	p := New(d.Root)

@@ -25,10 +25,18 @@ type Arena struct {
 // Only well-formed documents use the arena; a document with problems is
 // read by the slow path, which allocates its own.
 func ParseIn(a *Arena, path string, text []byte) *Document {
-	a.begin()
-	d := &Document{Path: path, Text: text, arena: a, arenaGen: a.gen}
-	d.parseWith(true)
+	d := new(Document)
+	ParseInto(d, a, path, text)
 	return d
+}
+
+// ParseInto is ParseIn parsing into *d, whatever it held: a caller that
+// drops each document before the next (the lint driver's workers) reuses
+// the Document too, not only its nodes. Nothing may use what d held.
+func ParseInto(d *Document, a *Arena, path string, text []byte) {
+	a.begin()
+	*d = Document{Path: path, Text: text, arena: a, arenaGen: a.gen}
+	d.parseWith(true)
 }
 
 // Release says that nothing will use d's tree (its nodes and their

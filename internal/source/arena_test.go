@@ -63,3 +63,24 @@ func TestArenaSameTree(t *testing.T) {
 		d.Release()
 	}
 }
+
+// A document parsed into one that held another is the document ParseIn
+// builds: none of the first's problems, line index or tree is left over.
+func TestParseIntoResets(t *testing.T) {
+	var a Arena
+	var d Document
+	ParseInto(&d, &a, "bad.json", gen.Example(1500, "truncated").Text)
+	if len(d.Problems) == 0 || d.Lines().Count() < 2 {
+		t.Fatalf("the truncated file parsed without problems or lines: %v", d.Problems)
+	}
+	d.Release()
+	text := []byte(`{"Version": "2012-10-17"}`)
+	ParseInto(&d, &a, "good.json", text)
+	want := Parse("good.json", text)
+	if d.Path != want.Path || len(d.Problems) != 0 || d.Lines().Count() != 1 || string(d.Text) != string(text) {
+		t.Fatalf("parsed into a used document: %s %v, %d lines", d.Path, d.Problems, d.Lines().Count())
+	}
+	if err := sameTree(d.Root, want.Root, nil, nil); err != nil {
+		t.Fatal(err)
+	}
+}
