@@ -197,13 +197,6 @@ func tmplMayHold(s string) bool {
 	return tmplWordMayHold(load64(s[len(s)-8:]))
 }
 
-// load64 is the first eight bytes of b, little-endian: the loads combine
-// into one.
-func load64(b string) uint64 {
-	return uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
-		uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
-}
-
 // tmplWordMayHold reports a start byte among the eight bytes of w, as the
 // rules ask it of every ARN. On the low seven bits t of each byte (so no
 // sum carries into the next byte), t+0x80-c has its high bit set exactly
