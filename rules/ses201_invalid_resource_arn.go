@@ -45,12 +45,6 @@ var invalidResourceARN = &Rule{
 // resARNForm is how messages spell the shape of an identity ARN.
 const resARNForm = "arn:PARTITION:ses:REGION:ACCOUNT:identity/NAME"
 
-// resHasWildcard is two byte searches: ContainsAny builds a set on every
-// call, and this runs on every part of every ARN.
-func resHasWildcard(s string) bool {
-	return strings.IndexByte(s, '*') >= 0 || strings.IndexByte(s, '?') >= 0
-}
-
 // resARNProblem says what is wrong with s as an SES identity ARN, the
 // most specific problem first, and gives the corrected ARN when the fix is
 // certain. noun names s in the message ("resource", "identity"). With
@@ -64,7 +58,7 @@ func resARNProblem(p *Pass, s, noun string, resource bool) (msg, fixed string) {
 			return fmt.Sprintf(`%s must start with lower-case "arn:"`, at), "arn:" + s[4:]
 		case identIsName(s):
 			return fmt.Sprintf("%s is an identity name, not its ARN; write arn:PARTITION:ses:REGION:ACCOUNT:identity/%s", at, s), ""
-		case resource && resHasWildcard(s):
+		case resource && hasWildcard(s):
 			return "", ""
 		}
 		return fmt.Sprintf("%s is not an ARN; an SES identity ARN is %s", at, resARNForm), ""
@@ -73,7 +67,7 @@ func resARNProblem(p *Pass, s, noun string, resource bool) (msg, fixed string) {
 	if !ok {
 		return fmt.Sprintf("%s has %d of the 6 colon-separated parts of %s", at, strings.Count(s, ":")+1, resARNForm), ""
 	}
-	skip := func(part string) bool { return resource && resHasWildcard(part) }
+	skip := func(part string) bool { return resource && hasWildcard(part) }
 
 	// Partition.
 	switch known := awsdata.KnownPartition(a.Partition); {
@@ -144,7 +138,7 @@ func resARNProblem(p *Pass, s, noun string, resource bool) (msg, fixed string) {
 	switch {
 	case name == "":
 		return fmt.Sprintf(`%s names no identity after "identity/"`, at), ""
-	case !resource && resHasWildcard(name):
+	case !resource && hasWildcard(name):
 		return fmt.Sprintf("%s has a wildcard in the identity name", at), ""
 	}
 	return "", ""
@@ -165,9 +159,9 @@ func resRegionProblem(a policy.ARN, at resSubject, resource bool) (msg, fixed st
 			return fmt.Sprintf(`%s has no Region; write the Region where the identity is verified, or "*" for SES Global endpoints`, at), ""
 		}
 		return fmt.Sprintf("%s has no Region; write the Region where the identity is verified", at), ""
-	case r == "*" && resource, resource && resHasWildcard(r):
+	case r == "*" && resource, resource && hasWildcard(r):
 		return "", ""
-	case resHasWildcard(r):
+	case hasWildcard(r):
 		return fmt.Sprintf("%s has a wildcard Region; an identity lives in one Region", at), ""
 	}
 	partID, ses, known := awsdata.LookupRegion(r)

@@ -77,7 +77,7 @@ func resIdentities(p *Pass) iter.Seq[resIdentity] {
 					continue
 				}
 				name, ok := a.IdentityName()
-				if !ok || name == "" || resHasWildcard(name) {
+				if !ok || name == "" || hasWildcard(name) {
 					continue
 				}
 				if !yield(resIdentity{node: r, st: st,
@@ -98,7 +98,7 @@ func resMismatch(got, want identRef) string {
 	if !want.IsARN {
 		return ""
 	}
-	differ := func(a, b string) bool { return a != b && !resHasWildcard(a) && !resHasWildcard(b) }
+	differ := func(a, b string) bool { return a != b && !hasWildcard(a) && !hasWildcard(b) }
 	switch {
 	case differ(got.Partition, want.Partition):
 		return fmt.Sprintf("is in partition %q", got.Partition)

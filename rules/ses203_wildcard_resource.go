@@ -50,7 +50,7 @@ var wildcardResource = &Rule{
 // identity name"), or "" when there is none. A "*" Region alone is the
 // documented form for SES Global endpoints and does not count.
 func resWildcardParts(s string) string {
-	if !resHasWildcard(s) {
+	if !hasWildcard(s) {
 		return ""
 	}
 	a, ok := policy.ParseARN(s)
@@ -59,7 +59,7 @@ func resWildcardParts(s string) string {
 	}
 	var parts []string
 	add := func(v, name string) {
-		if resHasWildcard(v) {
+		if hasWildcard(v) {
 			parts = append(parts, name)
 		}
 	}
@@ -101,7 +101,7 @@ func resExactARN(p *Pass) string {
 	}
 	exact := ""
 	for r := range resIdentities(p) {
-		if resHasWildcard(r.node.Text) || (known && !identSameName(r.ref.Name, want.Name)) {
+		if hasWildcard(r.node.Text) || (known && !identSameName(r.ref.Name, want.Name)) {
 			return ""
 		}
 		if exact != "" && exact != r.node.Text {
