@@ -42,6 +42,10 @@ type Config struct {
 	Rules      map[string]RuleSetting
 	Identities []Mapping
 	Ignores    []Ignore
+
+	// compiled is the matcher of Dir, Include and Exclude as Default or
+	// Parse left them.
+	compiled *matcher
 }
 
 // RuleSetting is one entry under rules:.
@@ -88,7 +92,9 @@ func (e *Error) Error() string {
 
 // Default returns the configuration used when there is no file.
 func Default(dir string) *Config {
-	return &Config{Dir: dir, Include: DefaultInclude, Exclude: DefaultExclude, FailLevel: finding.Warning}
+	c := &Config{Dir: dir, Include: DefaultInclude, Exclude: DefaultExclude, FailLevel: finding.Warning}
+	c.compiled = newMatcher(c)
+	return c
 }
 
 // Find walks up from dir and returns the path of the first config file, or "".
@@ -136,6 +142,7 @@ func Parse(path, dir string, data []byte) (*Config, error) {
 	if len(p.errs) > 0 {
 		return nil, errors.Join(p.errs...)
 	}
+	c.compiled = newMatcher(c)
 	return c, nil
 }
 
@@ -363,19 +370,21 @@ func contains(list []string, s string) bool {
 
 // Rel returns path relative to the config's folder, with forward slashes,
 // for glob matching.
-func (c *Config) Rel(path string) string {
+func (c *Config) Rel(path string) string { return c.matcher().rel(path) }
+
+func (m *matcher) rel(path string) string {
 	// A walk's paths are already clean and absolute, and lie under the
 	// folder: cut the folder off without the two Cleans and the allocation
 	// of filepath.Abs and filepath.Rel, once per file walked.
-	if rest, ok := strings.CutPrefix(path, c.Dir); ok && len(rest) > 1 && rest[0] == filepath.Separator &&
-		filepath.IsAbs(c.Dir) && filepath.Clean(c.Dir) == c.Dir && cleanTail(rest[1:]) {
+	if rest, ok := strings.CutPrefix(path, m.dir); ok && len(rest) > 1 && rest[0] == filepath.Separator &&
+		m.dirClean && cleanTail(rest[1:]) {
 		return filepath.ToSlash(rest[1:])
 	}
 	abs, err := filepath.Abs(path)
 	if err != nil {
 		return filepath.ToSlash(path)
 	}
-	rel, err := filepath.Rel(c.Dir, abs)
+	rel, err := filepath.Rel(m.dir, abs)
 	if err != nil {
 		return filepath.ToSlash(path)
 	}
@@ -402,28 +411,8 @@ func cleanTail(p string) bool {
 
 // Match reports whether a glob matches a config-relative path.
 func Match(pattern, rel string) bool {
-	if ok, decided := matchCommon(pattern, rel); decided {
-		return ok
-	}
-	ok, _ := doublestar.Match(pattern, rel)
-	return ok
-}
-
-// matchCommon decides the two shapes of glob that every walk tries on
-// every file, the defaults among them, without doublestar's general
-// matcher: "**/*.ext" (the path ends with .ext) and "**/name/**" (an
-// element of the path is name). Both are exactly doublestar's answer,
-// which FuzzMatchCommon checks.
-func matchCommon(pattern, rel string) (ok, decided bool) {
-	if suffix, found := strings.CutPrefix(pattern, "**/*"); found && plainLiteral(suffix) {
-		return strings.HasSuffix(rel, suffix), true
-	}
-	if name, found := strings.CutPrefix(pattern, "**/"); found {
-		if name, found = strings.CutSuffix(name, "/**"); found && plainLiteral(name) {
-			return hasElement(rel, name), true
-		}
-	}
-	return false, false
+	g := compileGlob(pattern)
+	return g.match(rel)
 }
 
 // plainLiteral reports whether a piece of glob matches only itself: not
@@ -441,44 +430,33 @@ func plainLiteral(s string) bool {
 	return true
 }
 
-// hasElement reports whether name is one of the slash-separated elements
-// of rel.
+// hasElement reports whether name, which holds no "/", is one of the
+// slash-separated elements of rel. It looks for name itself, not for
+// each "/" (FuzzHasElement).
 func hasElement(rel, name string) bool {
-	for rel != "" {
-		elem, rest, _ := strings.Cut(rel, "/")
-		if elem == name {
+	for at := 0; ; {
+		i := strings.Index(rel[at:], name)
+		if i < 0 {
+			return false
+		}
+		start, end := at+i, at+i+len(name)
+		if (start == 0 || rel[start-1] == '/') && (end == len(rel) || rel[end] == '/') {
 			return true
 		}
-		rel = rest
+		at = start + 1
 	}
-	return false
 }
 
 // Included reports whether a file found by walking is linted.
 func (c *Config) Included(path string) bool {
-	rel := c.Rel(path)
-	for _, g := range c.Exclude {
-		if Match(g, rel) {
-			return false
-		}
-	}
-	for _, g := range c.Include {
-		if Match(g, rel) {
-			return true
-		}
-	}
-	return false
+	m := c.matcher()
+	return m.included(m.rel(path))
 }
 
 // Excluded reports whether a path (file or folder) is excluded.
 func (c *Config) Excluded(path string) bool {
-	rel := c.Rel(path)
-	for _, g := range c.Exclude {
-		if Match(g, rel) || Match(g, rel+"/") || Match(strings.TrimSuffix(g, "/**"), rel) {
-			return true
-		}
-	}
-	return false
+	m := c.matcher()
+	return m.excluded(m.rel(path))
 }
 
 // MappingFor returns the identity mapping of the first entry matching path.
