@@ -106,34 +106,132 @@ func expand(paths []string, o Options) (*inputList, []FileError) {
 			add(Input{Path: filepath.Clean(p)})
 			continue
 		}
-		walkErr := filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
-			if err != nil {
-				errs = append(errs, FileError{Path: path, Message: describeIOError(path, err)})
-				return nil
-			}
-			if d.IsDir() {
-				if path != p && o.Config.Excluded(o.abs(path)) {
-					return filepath.SkipDir
-				}
-				return nil
-			}
-			if !o.Config.Included(o.abs(path)) {
-				return nil
-			}
-			if d.Type()&fs.ModeSymlink != 0 {
-				if _, err := os.Stat(path); err != nil {
-					errs = append(errs, FileError{Path: path, Message: describeIOError(path, err)})
-					return nil
-				}
-			}
-			add(Input{Path: path, Walked: true})
-			return nil
-		})
-		if walkErr != nil {
-			errs = append(errs, FileError{Path: p, Message: walkErr.Error()})
-		}
+		w := walker{o: &o, add: add, errs: &errs}
+		w.walk(p)
 	}
 	return inputs, errs
+}
+
+// walker finds the included files under a folder named on the command
+// line. It visits what filepath.WalkDir would, in the same order and with
+// the same paths, without WalkDir's Clean of every path it joins, and
+// matches each path by its place under the config's folder rather than
+// making it absolute and then relative again (FuzzWalk).
+type walker struct {
+	o    *Options
+	add  func(Input)
+	errs *[]FileError
+	// When the root lies in the config's folder, a path under it is
+	// matched as relPrefix followed by its path below the root, which
+	// is the path with rootPrefix cut off.
+	rootPrefix, relPrefix string
+	under                 bool
+}
+
+// slashOS is set where filepath.Join of a clean folder and a name is
+// plain concatenation (see childPrefix); elsewhere the walk joins as
+// WalkDir does.
+const slashOS = filepath.Separator == '/'
+
+func (w *walker) walk(root string) {
+	info, err := os.Lstat(root)
+	if err != nil {
+		w.fail(root, err)
+		return
+	}
+	if !info.IsDir() {
+		// A symbolic link to a folder: WalkDir does not follow it, and
+		// visits the root as a file.
+		if w.o.Config.Included(w.o.abs(root)) {
+			w.file(root, info.Mode().Type())
+		}
+		return
+	}
+	clean := filepath.Clean(root)
+	w.rootPrefix = childPrefix(clean)
+	if w.o.cwd != "" && slashOS {
+		var base string
+		if base, w.under = w.o.Config.RelDir(w.o.abs(clean)); w.under {
+			w.relPrefix = childPrefix(base)
+		}
+	}
+	w.dir(root, w.rootPrefix)
+}
+
+// childPrefix is what filepath.Join puts before a name in a clean folder:
+// for "." nothing, for "/" itself, else the folder and a separator.
+func childPrefix(dir string) string {
+	switch {
+	case dir == ".":
+		return ""
+	case os.IsPathSeparator(dir[len(dir)-1]):
+		return dir
+	}
+	return dir + string(filepath.Separator)
+}
+
+// dir visits a folder's entries in lexical order; prefix is what is put
+// before their names.
+func (w *walker) dir(path, prefix string) {
+	entries, err := os.ReadDir(path)
+	if err != nil {
+		w.fail(path, err) // and go on with the entries read, as WalkDir does
+	}
+	for _, e := range entries {
+		p := prefix + e.Name()
+		if !slashOS {
+			p = filepath.Join(path, e.Name())
+		}
+		switch {
+		case !e.IsDir():
+			if w.included(p) {
+				w.file(p, e.Type())
+			}
+		case !w.excluded(p):
+			w.dir(p, p+string(filepath.Separator))
+		}
+	}
+}
+
+// file adds an included file, unless it is a broken symbolic link.
+func (w *walker) file(path string, typ fs.FileMode) {
+	if typ&fs.ModeSymlink != 0 {
+		if _, err := os.Stat(path); err != nil {
+			w.fail(path, err)
+			return
+		}
+	}
+	w.add(Input{Path: path, Walked: true})
+}
+
+func (w *walker) fail(path string, err error) {
+	*w.errs = append(*w.errs, FileError{Path: path, Message: describeIOError(path, err)})
+}
+
+func (w *walker) included(path string) bool {
+	if rel, ok := w.rel(path); ok {
+		return w.o.Config.IncludedRel(rel)
+	}
+	return w.o.Config.Included(w.o.abs(path))
+}
+
+func (w *walker) excluded(path string) bool {
+	if rel, ok := w.rel(path); ok {
+		return w.o.Config.ExcludedRel(rel)
+	}
+	return w.o.Config.Excluded(w.o.abs(path))
+}
+
+// rel returns the config-relative path of a path under the root, when
+// the root lies in the config's folder.
+func (w *walker) rel(path string) (string, bool) {
+	switch {
+	case !w.under:
+		return "", false
+	case w.relPrefix == w.rootPrefix:
+		return path, true // a relative root with the config in the working directory
+	}
+	return w.relPrefix + path[len(w.rootPrefix):], true
 }
 
 func describeIOError(path string, err error) string {
