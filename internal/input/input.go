@@ -133,18 +133,20 @@ var requestKeys = []string{"Identity", "PolicyName", "Policy"}
 // Load builds the unit for a parsed file.
 func Load(doc *source.Document, hints Hints) *Unit {
 	u := new(Unit)
-	LoadInto(u, doc, hints)
+	LoadInto(u, nil, doc, hints)
 	return u
 }
 
-// LoadInto is Load building the unit in *u, whatever it held: the lint
-// driver's workers reuse one Unit for the files whose units they drop.
-func LoadInto(u *Unit, doc *source.Document, hints Hints) {
+// LoadInto is Load building the unit in *u, whatever it held, and a
+// request's policy in embed when it is not nil: the lint driver's workers
+// reuse both for the files whose units they drop. The policy is then valid
+// until embed is used again.
+func LoadInto(u *Unit, embed *source.Embedding, doc *source.Document, hints Hints) {
 	*u = Unit{Path: doc.Path, File: doc}
 	root := doc.Root
 	if root != nil && isRequest(root) {
 		u.Shape = Request
-		u.loadRequest(root)
+		u.loadRequest(root, embed)
 		return
 	}
 	u.Policy = doc
@@ -167,7 +169,7 @@ func isRequest(root *source.Node) bool {
 	return false
 }
 
-func (u *Unit) loadRequest(root *source.Node) {
+func (u *Unit) loadRequest(root *source.Node, embed *source.Embedding) {
 	if n := root.Get("Identity"); n != nil && n.Kind == source.String {
 		u.Identity = Field{Value: n.Text, Known: true, Origin: FromRequest, Node: n}
 	}
@@ -179,7 +181,11 @@ func (u *Unit) loadRequest(root *source.Node) {
 	switch {
 	case p == nil:
 	case p.Kind == source.String:
-		u.Policy = source.ParseEmbedded(u.File, p)
+		if embed != nil {
+			u.Policy = source.ParseEmbeddedIn(embed, u.File, p)
+		} else {
+			u.Policy = source.ParseEmbedded(u.File, p)
+		}
 		u.Size = len(u.Policy.Text)
 	case p.Kind == source.Object:
 		// Wrong, and reported as such, but still worth linting as a policy.

@@ -44,11 +44,11 @@ func TestLoadIntoResets(t *testing.T) {
 	request := source.Parse("r.json", []byte(`{"Identity": "example.com", "PolicyName": "P", "Policy": "{\"Statement\": []}"}`))
 	policy := source.Parse("other/P.json", []byte(`{"Version": "2012-10-17", "Statement": []}`))
 	var u Unit
-	LoadInto(&u, request, Hints{})
+	LoadInto(&u, nil, request, Hints{})
 	if u.Shape != Request || u.PolicyField == nil {
 		t.Fatalf("the request loaded as %+v", u)
 	}
-	LoadInto(&u, policy, Hints{PolicyName: "Flag"})
+	LoadInto(&u, nil, policy, Hints{PolicyName: "Flag"})
 	if want := Load(policy, Hints{PolicyName: "Flag"}); !reflect.DeepEqual(&u, want) {
 		t.Fatalf("loaded into a used unit:\n%+v\nwant\n%+v", u, *want)
 	}

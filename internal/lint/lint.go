@@ -301,6 +301,8 @@ type worker struct {
 	// plan's, or with Options.KeepUnits) has its own.
 	doc  source.Document
 	unit input.Unit
+	// embed is the policy of its last request file, when released.
+	embed source.Embedding
 }
 
 // workers keeps workers between runs too: the language server lints one
@@ -359,19 +361,26 @@ func lintOne(in Input, o Options, w *worker) fileOutcome {
 		return fileOutcome{more: &outcomeDetail{units: []*input.Unit{u}, files: []File{{Path: in.Path, Lines: doc.Lines()}}, findings: o.Engine.LintUnit(u)}}
 	}
 	u := &w.unit
-	input.LoadInto(u, doc, hintsFor(in.Path, o))
+	input.LoadInto(u, &w.embed, doc, hintsFor(in.Path, o))
 	fs := o.Engine.LintUnit(u)
-	if !borrowed || len(fs) == 0 {
+	if len(fs) == 0 {
 		return release(u, fs)
 	}
-	// The findings' strings may share the buffer, which the next file
-	// overwrites: they get copies, and the line index a copy of the text.
-	// Only files with findings pay for it.
+	// The findings' strings may share the read buffer or a request's
+	// decoded policy, which the next file overwrites: they get copies, and
+	// the line index a copy of the text. Only files with findings pay.
 	for i := range fs {
-		ownStrings(&fs[i], text)
+		if borrowed {
+			ownStrings(&fs[i], text)
+		}
+		if u.Policy != nil && u.Policy.Embedded() { // w.embed's
+			ownStrings(&fs[i], u.Policy.Text)
+		}
 	}
 	oc := release(u, fs)
-	oc.more.lines = source.NewLines(bytes.Clone(text))
+	if borrowed {
+		oc.more.lines = source.NewLines(bytes.Clone(text))
+	}
 	return oc
 }
 

@@ -31,6 +31,9 @@ func release(u *input.Unit, fs []finding.Finding) fileOutcome {
 		oc.more.findings, oc.more.lines = fs, u.File.Lines()
 	}
 	u.File.Release()
+	if u.Policy != nil && u.Policy != u.File {
+		u.Policy.Release() // a request's policy, for the worker's next one
+	}
 	return oc
 }
 

@@ -3,6 +3,9 @@ package lint
 import (
 	"bytes"
 	"cmp"
+	"encoding/json"
+	"fmt"
+	"reflect"
 	"slices"
 	"testing"
 
@@ -69,5 +72,32 @@ func TestCleanFileAllocatesNothing(t *testing.T) {
 		if n := testing.AllocsPerRun(10, func() { lintOne(in, o, &w) }); n != 0 {
 			t.Errorf("%d bytes: %v allocations a clean file, want 0", len(f.Text), n)
 		}
+	}
+}
+
+// A request's policy is decoded into the worker's buffer, which the next
+// request overwrites: its findings must be the ones it gives when every
+// unit is kept whole (Options.KeepUnits), its strings copied out.
+func TestBorrowedEmbeddedFindings(t *testing.T) {
+	files, _ := gen.Corpus(gen.Options{Files: 60, Seed: 7, DefectEvery: 2})
+	var inputs []Input
+	for i, f := range files {
+		policy, err := json.Marshal(string(f.Text))
+		if err != nil {
+			t.Fatal(err)
+		}
+		text := fmt.Sprintf(`{"Identity": %q, "PolicyName": "P%d", "Policy": %s}`, identityOf(f.Path), i, policy)
+		inputs = append(inputs, Input{Path: fmt.Sprintf("requests/r%02d.json", i), Text: []byte(text)})
+	}
+	o := releaseOptions(t)
+	o.Jobs = 1 // one worker, one buffer, every request through it
+	got := Lint(inputs, o)
+	o.KeepUnits = true
+	want := Lint(inputs, o)
+	if len(want.Findings) < 10 {
+		t.Fatalf("the requests have %d findings, too few to compare", len(want.Findings))
+	}
+	if !reflect.DeepEqual(got.Findings, want.Findings) {
+		t.Fatalf("findings of requests decoded in the worker's buffer differ from those of whole units:\n%v\n%v", got.Findings, want.Findings)
 	}
 }

@@ -39,6 +39,29 @@ func ParseInto(d *Document, a *Arena, path string, text []byte) {
 	d.parseWith(true)
 }
 
+// An Embedding is what ParseEmbeddedIn reuses from one embedded document
+// to the next: the document, its decoded text and offsets, and an arena
+// for its nodes. The zero value is ready.
+type Embedding struct {
+	doc     Document
+	arena   Arena
+	text    []byte
+	offsets []int
+}
+
+// ParseEmbeddedIn is ParseEmbedded building the document in e: a caller
+// that drops each document before the next (the lint driver's workers)
+// reuses its memory. The document, its text included, is valid until e is
+// used again; its tree until it is released.
+func ParseEmbeddedIn(e *Embedding, outer *Document, str *Node) *Document {
+	raw := outer.Text[str.Span.Start:str.Span.End]
+	e.text, e.offsets = appendUnquoted(e.text[:0], e.offsets[:0], raw, str.Span.Start)
+	e.arena.begin()
+	e.doc = Document{Path: outer.Path, Text: e.text, outer: outer, offsets: e.offsets, arena: &e.arena, arenaGen: e.arena.gen}
+	e.doc.parse()
+	return &e.doc
+}
+
 // Release says that nothing will use d's tree (its nodes and their
 // members and elements) again, so that its arena may reuse the memory.
 // The text and line index stay valid. It does nothing for a document

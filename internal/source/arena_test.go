@@ -84,3 +84,36 @@ func TestParseIntoResets(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// FuzzParseEmbeddedIn holds ParseEmbeddedIn, in an Embedding that decoded
+// another string first, to ParseEmbedded: the same text, problems, tree
+// and mapping of every offset back into the outer file.
+func FuzzParseEmbeddedIn(f *testing.F) {
+	f.Add(`{\"Version\": \"2012-10-17\", \"Statement\": [{\"Effect\": \"Allow\"}]}`, `{\"a\": \"\\u00e9\\ud83d\\ude00\", \"b\": [1, true]}`)
+	f.Add(`{\"Statement\": [{\"Sid\": \"a long one to grow the buffers\"}, {}, {}]}`, `{`)
+	f.Add(`[]`, `{\"k\": \"\\\"quoted\\\"\\n\"}`)
+	f.Fuzz(func(t *testing.T, first, second string) {
+		var e Embedding
+		for i, s := range []string{first, second} {
+			text := []byte(`{"Policy": "` + s + `"}`)
+			outer := Parse("r.json", text)
+			str := outer.Root.Get("Policy")
+			if str == nil || str.Kind != String {
+				return // not a JSON string once quoted
+			}
+			got, want := ParseEmbeddedIn(&e, outer, str), ParseEmbedded(outer, str)
+			if string(got.Text) != string(want.Text) || fmt.Sprint(got.Problems) != fmt.Sprint(want.Problems) || !got.Embedded() {
+				t.Fatalf("%d: text %q problems %v, want %q %v", i, got.Text, got.Problems, want.Text, want.Problems)
+			}
+			if err := sameTree(got.Root, want.Root, nil, nil); err != nil {
+				t.Fatalf("%d: %v", i, err)
+			}
+			for o := 0; o <= len(want.Text); o++ {
+				if g, w := got.FileSpan(Span{Start: o, End: o}), want.FileSpan(Span{Start: o, End: o}); g != w {
+					t.Fatalf("%d: offset %d maps to %v, want %v", i, o, g, w)
+				}
+			}
+			got.Release()
+		}
+	})
+}

@@ -12,8 +12,11 @@ import (
 // maps the end of the decoded text to the closing quote, so a half-open
 // span of decoded bytes maps to a half-open span of the file.
 func unquoteWithOffsets(raw []byte, base int) ([]byte, []int) {
-	text := make([]byte, 0, len(raw))
-	offsets := make([]int, 0, len(raw)+1)
+	return appendUnquoted(make([]byte, 0, len(raw)), make([]int, 0, len(raw)+1), raw, base)
+}
+
+// appendUnquoted is unquoteWithOffsets appending to text and offsets.
+func appendUnquoted(text []byte, offsets []int, raw []byte, base int) ([]byte, []int) {
 	end := len(raw) - 1 // closing quote
 	for i := 1; i < end; {
 		at := base + i
