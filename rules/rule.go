@@ -91,6 +91,8 @@ type unitCache struct {
 	// arns remembers the first nARNs strings Pass.parseARN was asked for.
 	arns  [16]parsedARN
 	nARNs int
+	// tmplText is what Pass.textMayHoldTemplate found, once asked.
+	tmplText tmplTextState
 }
 
 // parsedARN is a string and what policy.ParseARN gives for it.

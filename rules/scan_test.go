@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/seslint/seslint/internal/input"
+	"github.com/seslint/seslint/internal/policy"
 	"github.com/seslint/seslint/internal/source"
 )
 
@@ -188,5 +189,27 @@ func FuzzTextMayHoldPieces(f *testing.F) {
 				}
 			}
 		}
+	})
+}
+
+// FuzzHasTemplateGate holds Pass.hasTemplate, which trusts one look at the
+// policy text, to tmplHasTemplate on every value of the policy, as parsed
+// from s or from the Policy string of a request in s.
+func FuzzHasTemplateGate(f *testing.F) {
+	for s := range textMayHoldCases {
+		f.Add(s)
+	}
+	f.Add(`{"Statement": [{"Resource": "arn:aws:ses:us-east-1:${AWS::AccountId}:identity/x", "Condition": {"StringLike": {"k": "{{v}}"}}}]}`)
+	f.Fuzz(func(t *testing.T, s string) {
+		u := input.Load(source.Parse("p.json", []byte(s)), input.Hints{})
+		if u.Policy == nil || u.Policy.Root == nil {
+			return
+		}
+		p := &Pass{Unit: u, Policy: policy.New(u.Policy.Root)}
+		u.Policy.Root.Walk(func(n *source.Node) {
+			if n.Kind == source.String && p.hasTemplate(n.Text) != tmplHasTemplate(n.Text) {
+				t.Errorf("hasTemplate(%q) = %v in %q, tmplHasTemplate says %v", n.Text, !tmplHasTemplate(n.Text), s, tmplHasTemplate(n.Text))
+			}
+		})
 	})
 }

@@ -38,9 +38,8 @@ var unrenderedTemplate = &Rule{
 			return
 		}
 		// Most policies have nothing to find anywhere: one look at the text
-		// saves the walk. A Terraform policy's strings come from HCL, not
-		// from its text.
-		if p.Unit.Shape != input.Terraform && p.Unit.Policy != nil && !tmplTextMayHold(p.Unit.Policy.Text) {
+		// saves the walk.
+		if !p.textMayHoldTemplate() {
 			return
 		}
 		c := tmplCheck{p: p, vars: tmplVariableMode(p.Policy)}
@@ -171,6 +170,30 @@ func tmplTextMayHold(text []byte) bool {
 		}
 	}
 	return false
+}
+
+// tmplTextState is what is known of a unit's policy text.
+type tmplTextState uint8
+
+const (
+	tmplTextUnknown tmplTextState = iota // not looked at yet
+	tmplTextMay                          // may hold template text
+	tmplTextNone                         // holds none
+)
+
+// textMayHoldTemplate is tmplTextMayHold of the unit's policy text,
+// looked at once per unit: when it is false, no value or key of the policy
+// holds template text. A Terraform policy's strings come from HCL, not
+// from its text, so they may.
+func (p *Pass) textMayHoldTemplate() bool {
+	c := p.unitCache()
+	if c.tmplText == tmplTextUnknown {
+		c.tmplText = tmplTextNone
+		if p.Unit.Shape == input.Terraform || p.Unit.Policy == nil || tmplTextMayHold(p.Unit.Policy.Text) {
+			c.tmplText = tmplTextMay
+		}
+	}
+	return c.tmplText == tmplTextMay
 }
 
 // tmplStartByte marks the bytes every template form starts with.
@@ -513,3 +536,7 @@ func tmplVariableMessage(texts []string, where, why string) string {
 // tmplHasTemplate reports template text in s, for the rules that leave
 // such values to this one.
 func tmplHasTemplate(s string) bool { return len(tmplFind(s, false).of(tmplHitTemplate)) > 0 }
+
+// hasTemplate is tmplHasTemplate for s, a value of the unit's policy,
+// told at once for the policies whose text holds none.
+func (p *Pass) hasTemplate(s string) bool { return p.textMayHoldTemplate() && tmplHasTemplate(s) }

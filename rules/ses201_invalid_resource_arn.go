@@ -29,7 +29,7 @@ var invalidResourceARN = &Rule{
 				msg, fixed := resARNProblem(p, r.Text, "resource", true)
 				// Template text is SES009's; looked for only when something
 				// is wrong, as nearly every resource is a valid ARN.
-				if msg == "" || tmplHasTemplate(r.Text) {
+				if msg == "" || p.hasTemplate(r.Text) {
 					continue
 				}
 				d := Diag{Span: r.Span, Node: r, Value: r.Text, Message: msg}

@@ -73,7 +73,7 @@ func resIdentities(p *Pass) iter.Seq[resIdentity] {
 		for _, st := range p.Policy.Statements {
 			for _, r := range st.Resource {
 				a, ok := p.parseARN(r.Text)
-				if !ok || a.Service != "ses" || tmplHasTemplate(r.Text) {
+				if !ok || a.Service != "ses" || p.hasTemplate(r.Text) {
 					continue
 				}
 				name, ok := a.IdentityName()

@@ -46,7 +46,7 @@ var likeWithoutWildcard = &Rule{
 					// idiomatic; a value written as a regular expression
 					// is SES506's, and template text is SES009's.
 					for v := range conditionStrings(km.Value) {
-						if len(regexConstructs(v.Text)) == 0 && !tmplHasTemplate(v.Text) {
+						if len(regexConstructs(v.Text)) == 0 && !p.hasTemplate(v.Text) {
 							exact = append(exact, v)
 						}
 					}
