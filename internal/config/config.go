@@ -45,7 +45,7 @@ type Config struct {
 
 	// compiled is the matcher of Dir, Include and Exclude as Default or
 	// Parse left them.
-	compiled *matcher
+	compiled *Matcher
 }
 
 // RuleSetting is one entry under rules:.
@@ -370,9 +370,9 @@ func contains(list []string, s string) bool {
 
 // Rel returns path relative to the config's folder, with forward slashes,
 // for glob matching.
-func (c *Config) Rel(path string) string { return c.matcher().rel(path) }
+func (c *Config) Rel(path string) string { return c.Matcher().rel(path) }
 
-func (m *matcher) rel(path string) string {
+func (m *Matcher) rel(path string) string {
 	// A walk's paths are already clean and absolute, and lie under the
 	// folder: cut the folder off without the two Cleans and the allocation
 	// of filepath.Abs and filepath.Rel, once per file walked.
@@ -449,14 +449,14 @@ func hasElement(rel, name string) bool {
 
 // Included reports whether a file found by walking is linted.
 func (c *Config) Included(path string) bool {
-	m := c.matcher()
-	return m.included(m.rel(path))
+	m := c.Matcher()
+	return m.IncludedRel(m.rel(path))
 }
 
 // Excluded reports whether a path (file or folder) is excluded.
 func (c *Config) Excluded(path string) bool {
-	m := c.matcher()
-	return m.excluded(m.rel(path))
+	m := c.Matcher()
+	return m.ExcludedRel(m.rel(path))
 }
 
 // MappingFor returns the identity mapping of the first entry matching path.

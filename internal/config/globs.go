@@ -45,9 +45,9 @@ func (g *glob) match(rel string) bool {
 	return strings.HasSuffix(rel, g.lit)
 }
 
-// matcher is what Rel, Included and Excluded need of a config, worked
+// Matcher is what Rel, Included and Excluded need of a config, worked
 // out once by Default and Parse rather than for every path of a walk.
-type matcher struct {
+type Matcher struct {
 	dir string
 	// dirClean is set when dir is absolute and clean, so that a clean
 	// path under it is made relative by cutting it off.
@@ -55,8 +55,8 @@ type matcher struct {
 	include, exclude []glob
 }
 
-func newMatcher(c *Config) *matcher {
-	m := &matcher{dir: c.Dir, dirClean: filepath.IsAbs(c.Dir) && filepath.Clean(c.Dir) == c.Dir}
+func newMatcher(c *Config) *Matcher {
+	m := &Matcher{dir: c.Dir, dirClean: filepath.IsAbs(c.Dir) && filepath.Clean(c.Dir) == c.Dir}
 	for _, p := range c.Include {
 		m.include = append(m.include, compileGlob(p))
 	}
@@ -66,9 +66,11 @@ func newMatcher(c *Config) *matcher {
 	return m
 }
 
-// matcher returns c's matcher, or a new one when c has none or its Dir,
-// Include or Exclude changed since (the fields are exported).
-func (c *Config) matcher() *matcher {
+// Matcher returns the config's matcher, or a new one when it has none or
+// its Dir, Include or Exclude changed since (the fields are exported). A
+// walk takes it once, to ask about every path with IncludedRel and
+// ExcludedRel.
+func (c *Config) Matcher() *Matcher {
 	if m := c.compiled; m != nil && m.dir == c.Dir && sameGlobs(m.include, c.Include) && sameGlobs(m.exclude, c.Exclude) {
 		return m
 	}
@@ -88,12 +90,7 @@ func sameGlobs(gs []glob, patterns []string) bool {
 }
 
 // IncludedRel is Included for a path already made relative by Rel.
-func (c *Config) IncludedRel(rel string) bool { return c.matcher().included(rel) }
-
-// ExcludedRel is Excluded for a path already made relative by Rel.
-func (c *Config) ExcludedRel(rel string) bool { return c.matcher().excluded(rel) }
-
-func (m *matcher) included(rel string) bool {
+func (m *Matcher) IncludedRel(rel string) bool {
 	for i := range m.exclude {
 		if m.exclude[i].match(rel) {
 			return false
@@ -107,7 +104,8 @@ func (m *matcher) included(rel string) bool {
 	return false
 }
 
-func (m *matcher) excluded(rel string) bool {
+// ExcludedRel is Excluded for a path already made relative by Rel.
+func (m *Matcher) ExcludedRel(rel string) bool {
 	for i := range m.exclude {
 		g := &m.exclude[i]
 		if g.lit != "" {
@@ -132,7 +130,7 @@ func (m *matcher) excluded(rel string) bool {
 // slashed path below the folder (FuzzRelDir), which a walk uses instead
 // of asking Rel for every file.
 func (c *Config) RelDir(dir string) (string, bool) {
-	if !c.matcher().dirClean || filepath.Clean(dir) != dir {
+	if !c.Matcher().dirClean || filepath.Clean(dir) != dir {
 		return "", false
 	}
 	if dir == c.Dir {

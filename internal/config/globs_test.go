@@ -101,10 +101,10 @@ func FuzzIncludedExcluded(f *testing.F) {
 		c.Include = []string{include, "**/*.json"}
 		c.Exclude = append(append([]string{}, DefaultExclude...), exclude)
 		c.compiled = newMatcher(c)
-		if got, want := c.IncludedRel(rel), refIncluded(c.Include, c.Exclude, rel); got != want {
+		if got, want := c.Matcher().IncludedRel(rel), refIncluded(c.Include, c.Exclude, rel); got != want {
 			t.Fatalf("IncludedRel(%q) = %v with %q and %q, doublestar says %v", rel, got, c.Include, c.Exclude, want)
 		}
-		if got, want := c.ExcludedRel(rel), refExcluded(c.Exclude, rel); got != want {
+		if got, want := c.Matcher().ExcludedRel(rel), refExcluded(c.Exclude, rel); got != want {
 			t.Fatalf("ExcludedRel(%q) = %v with %q, doublestar says %v", rel, got, c.Exclude, want)
 		}
 		path := "/repo/" + rel

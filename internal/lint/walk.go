@@ -10,6 +10,8 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+
+	"github.com/seslint/seslint/internal/config"
 )
 
 // withCwd returns o with the working directory looked up, and cleaned
@@ -119,6 +121,7 @@ func expand(paths []string, o Options) (*inputList, []FileError) {
 // making it absolute and then relative again (FuzzWalk).
 type walker struct {
 	o    *Options
+	m    *config.Matcher
 	add  func(Input)
 	errs *[]FileError
 	// When the root lies in the config's folder, a path under it is
@@ -147,6 +150,7 @@ func (w *walker) walk(root string) {
 		}
 		return
 	}
+	w.m = w.o.Config.Matcher()
 	clean := filepath.Clean(root)
 	w.rootPrefix = childPrefix(clean)
 	if w.o.cwd != "" && slashOS {
@@ -210,14 +214,14 @@ func (w *walker) fail(path string, err error) {
 
 func (w *walker) included(path string) bool {
 	if rel, ok := w.rel(path); ok {
-		return w.o.Config.IncludedRel(rel)
+		return w.m.IncludedRel(rel)
 	}
 	return w.o.Config.Included(w.o.abs(path))
 }
 
 func (w *walker) excluded(path string) bool {
 	if rel, ok := w.rel(path); ok {
-		return w.o.Config.ExcludedRel(rel)
+		return w.m.ExcludedRel(rel)
 	}
 	return w.o.Config.Excluded(w.o.abs(path))
 }
