@@ -222,25 +222,24 @@ func fileFix(doc *source.Document, fx *finding.Fix) *finding.Fix {
 }
 
 // stmtRuns holds what fill appends for each statement of a policy,
-// statement after statement, computed on the first call of of. It keeps
-// where each statement's run ends, so a lookup is a scan of the statement
-// pointers rather than a count of every statement before st.
+// statement after statement, computed on the first call of of, with each
+// statement's run cut out once, so that a lookup is an index.
 type stmtRuns[T any] struct {
 	done bool
 	vals []T
-	ends []int
-	// vals and ends are cut from these when they fit, saving allocations,
-	// else from moreVals and moreEnds, grown to the largest policy yet and
+	runs [][]T // runs[i] is pol.Statements[i]'s, cut from vals
+	// vals and runs are cut from these when they fit, saving allocations,
+	// else from moreVals and moreRuns, grown to the largest policy yet and
 	// kept from unit to unit (see unitCache.reset).
 	valBuf   [8]T
-	endBuf   [4]int
+	runBuf   [4][]T
 	moreVals []T
-	moreEnds []int
+	moreRuns [][]T
 }
 
 // kept is r cleared for another unit, with the arrays it grew.
 func (r *stmtRuns[T]) kept() stmtRuns[T] {
-	return stmtRuns[T]{moreVals: r.moreVals, moreEnds: r.moreEnds}
+	return stmtRuns[T]{moreVals: r.moreVals, moreRuns: r.moreRuns}
 }
 
 // reset clears c for another unit, keeping the arrays its runs grew: a
@@ -266,11 +265,7 @@ func (r *stmtRuns[T]) of(pol *policy.Policy, st *policy.Statement,
 			return fill(nil, st)
 		}
 	}
-	start := 0
-	if i > 0 {
-		start = r.ends[i-1]
-	}
-	return r.vals[start:r.ends[i]:r.ends[i]]
+	return r.runs[i]
 }
 
 func (r *stmtRuns[T]) fill(pol *policy.Policy, count func(*policy.Statement) int, fill func([]T, *policy.Statement) []T) {
@@ -283,13 +278,14 @@ func (r *stmtRuns[T]) fill(pol *policy.Policy, count func(*policy.Statement) int
 	if n > len(r.valBuf) {
 		r.vals = grown(&r.moreVals, n)
 	}
-	r.ends = r.endBuf[:0:len(r.endBuf)]
-	if len(pol.Statements) > len(r.endBuf) {
-		r.ends = grown(&r.moreEnds, len(pol.Statements))
+	r.runs = r.runBuf[:0:len(r.runBuf)]
+	if len(pol.Statements) > len(r.runBuf) {
+		r.runs = grown(&r.moreRuns, len(pol.Statements))
 	}
 	for _, s := range pol.Statements {
+		start := len(r.vals)
 		r.vals = fill(r.vals, s)
-		r.ends = append(r.ends, len(r.vals))
+		r.runs = append(r.runs, r.vals[start:len(r.vals):len(r.vals)])
 	}
 }
 
