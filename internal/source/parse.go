@@ -304,7 +304,8 @@ func alias(b []byte) string {
 }
 
 // spaceBits has bit c set for each JSON whitespace byte c.
-const spaceBits = 1<<' ' | 1<<'\t' | 1<<'\n' | 1<<'\r'
+// A uint64, so that it builds where int is 32 bits.
+const spaceBits uint64 = 1<<' ' | 1<<'\t' | 1<<'\n' | 1<<'\r'
 
 // skipSpace returns the index of the first byte at or after i that is not
 // JSON whitespace. Pretty-printed JSON indents with runs of spaces, so
