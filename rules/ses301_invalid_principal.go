@@ -52,8 +52,16 @@ func stmtDenies(st *policy.Statement) bool {
 // principalType is the principal type an entry's key names, allowing a
 // wrong case ("Aws"), which SES301 reports: "AWS", "Service" or "".
 func principalType(key string) string {
+	// Nearly every key is written as it should be: a switch compares the
+	// constants in line, where a loop called to compare the bytes.
+	switch key {
+	case "AWS":
+		return "AWS"
+	case "Service":
+		return "Service"
+	}
 	for _, t := range awsdata.PrincipalTypes() {
-		if equalFold(key, t) {
+		if strings.EqualFold(key, t) {
 			return t
 		}
 	}
