@@ -72,7 +72,8 @@ func publicPrincipalNodes(pr *policy.Principal) []*source.Node {
 // organization) and without ForAllValues (also true when the key is absent),
 // whose every value is specific (one value of "*" matches everyone).
 func conditionPins(st *policy.Statement, keys []string) bool {
-	for _, c := range st.Conditions {
+	for i := range st.Conditions {
+		c := &st.Conditions[i]
 		if !containsFold(keys, c.Key) {
 			continue
 		}
@@ -90,7 +91,8 @@ func conditionPins(st *policy.Statement, keys []string) bool {
 // weakPin explains, as "its ... condition ...", why the first condition
 // of st on one of keys does not pin the caller; "" when there is none.
 func weakPin(st *policy.Statement, keys []string) string {
-	for _, c := range st.Conditions {
+	for i := range st.Conditions {
+		c := &st.Conditions[i]
 		if !containsFold(keys, c.Key) {
 			continue
 		}
@@ -119,7 +121,8 @@ func weakPin(st *policy.Statement, keys []string) string {
 // keys that positively restrict where the caller calls from.
 func networkKeys(st *policy.Statement) []string {
 	var out []string
-	for _, c := range st.Conditions {
+	for i := range st.Conditions {
+		c := &st.Conditions[i]
 		k, ok := awsdata.LookupConditionKey(c.Key)
 		if !ok || !containsFold(awsdata.SourceIPKeys(), c.Key) || containsFold(out, k.Name) {
 			continue

@@ -22,7 +22,8 @@ var unknownConditionKey = &Rule{
 		}
 		for _, st := range p.Policy.Statements {
 			keys := p.conditionKeys(st)
-			for i, c := range st.Conditions {
+			for i := range st.Conditions {
+				c := &st.Conditions[i]
 				msg, fixTo := conditionKeyProblem(c.Key, keys[i])
 				if msg == "" {
 					continue
@@ -112,7 +113,8 @@ func (p *Pass) conditionKeys(st *policy.Statement) []condKey {
 
 // lookupConditionKeys appends st's condition keys, looked up, to dst.
 func lookupConditionKeys(dst []condKey, st *policy.Statement) []condKey {
-	for _, c := range st.Conditions {
+	for i := range st.Conditions {
+		c := &st.Conditions[i]
 		k, ok := awsdata.LookupConditionKey(c.Key)
 		dst = append(dst, condKey{k, ok})
 	}

@@ -21,8 +21,9 @@ var conditionTypeMismatch = &Rule{
 		for _, st := range p.Policy.Statements {
 			ops := p.operators(st)
 			keys := p.conditionKeys(st)
-			for i, c := range st.Conditions {
-				op, ok := conditionOperator(st, ops, &c)
+			for i := range st.Conditions {
+				c := &st.Conditions[i]
+				op, ok := conditionOperator(st, ops, c)
 				if !ok {
 					continue
 				}

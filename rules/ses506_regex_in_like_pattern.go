@@ -22,8 +22,9 @@ var regexInLikePattern = &Rule{
 		}
 		for _, st := range p.Policy.Statements {
 			ops := p.operators(st)
-			for _, c := range st.Conditions {
-				op, ok := conditionOperator(st, ops, &c)
+			for i := range st.Conditions {
+				c := &st.Conditions[i]
+				op, ok := conditionOperator(st, ops, c)
 				if !ok || !isLikeOperator(op) {
 					continue
 				}

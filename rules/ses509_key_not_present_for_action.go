@@ -27,8 +27,9 @@ var keyNotPresentForAction = &Rule{
 			}
 			ops := p.operators(st)
 			keys := p.conditionKeys(st)
-			for i, c := range st.Conditions {
-				op, ok := conditionOperator(st, ops, &c)
+			for i := range st.Conditions {
+				c := &st.Conditions[i]
+				op, ok := conditionOperator(st, ops, c)
 				// Negated operators, IfExists, Null and ForAllValues are
 				// all true, or meant to be, when the key is missing.
 				if !ok || op.Base.Negated || op.IfExists || op.Base.Category == awsdata.OpCategoryNull ||
