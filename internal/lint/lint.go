@@ -94,21 +94,57 @@ type Input struct {
 type inputList struct {
 	files  []File
 	walked []bool
+	// chunks hold the paths added while their number is not known (a
+	// walk's) until seal makes files of them at its size: files grown by
+	// doubling would leave every smaller copy as garbage, which stays in
+	// the peak memory of a run, as no collection runs (docs/performance.md).
+	chunks [][]string
 	// inMemory are the inputs whose text is already in memory, in order.
 	inMemory []indexedInput
 }
+
+// pathChunk is the number of paths in a chunk.
+const pathChunk = 1024
 
 type indexedInput struct {
 	index int
 	Input
 }
 
+// newInputList makes a list for n inputs, which need no chunks.
+func newInputList(n int) *inputList {
+	return &inputList{files: make([]File, 0, n), walked: make([]bool, 0, n)}
+}
+
 func (l *inputList) add(in Input) {
+	i := len(l.walked)
 	if in.Text != nil {
-		l.inMemory = append(l.inMemory, indexedInput{len(l.files), in})
+		l.inMemory = append(l.inMemory, indexedInput{i, in})
 	}
-	l.files = append(l.files, File{Path: in.Path})
 	l.walked = append(l.walked, in.Walked)
+	if i < cap(l.files) {
+		l.files = append(l.files, File{Path: in.Path})
+		return
+	}
+	if i%pathChunk == 0 {
+		l.chunks = append(l.chunks, make([]string, 0, pathChunk))
+	}
+	last := &l.chunks[len(l.chunks)-1]
+	*last = append(*last, in.Path)
+}
+
+// seal makes the file list of the chunked paths, once all are added.
+func (l *inputList) seal() {
+	if l.chunks == nil {
+		return
+	}
+	l.files = make([]File, 0, len(l.walked))
+	for _, c := range l.chunks {
+		for _, p := range c {
+			l.files = append(l.files, File{Path: p})
+		}
+	}
+	l.chunks = nil
 }
 
 func (l *inputList) path(i int) string { return l.files[i].Path }
@@ -175,7 +211,7 @@ var cleanOutcome outcomeDetail
 // Lint reads (where needed), parses and lints inputs with o.Jobs workers.
 // The result does not depend on the number of workers.
 func Lint(inputs []Input, o Options) *Result {
-	l := &inputList{files: make([]File, 0, len(inputs)), walked: make([]bool, 0, len(inputs))}
+	l := newInputList(len(inputs))
 	for _, in := range inputs {
 		l.add(in)
 	}

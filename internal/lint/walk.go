@@ -70,6 +70,7 @@ func expand(paths []string, o Options) (*inputList, []FileError) {
 	o = o.withCwd()
 	inputs := &inputList{}
 	var errs []FileError
+	var dirs dirReader // its buffers serve every walk
 	// One path names each file once (a walk visits each entry once);
 	// several may name a file twice.
 	var seen map[string]bool
@@ -108,9 +109,10 @@ func expand(paths []string, o Options) (*inputList, []FileError) {
 			add(Input{Path: filepath.Clean(p)})
 			continue
 		}
-		w := walker{o: &o, add: add, errs: &errs}
+		w := walker{o: &o, add: add, errs: &errs, r: &dirs}
 		w.walk(p)
 	}
+	inputs.seal()
 	return inputs, errs
 }
 
@@ -118,12 +120,14 @@ func expand(paths []string, o Options) (*inputList, []FileError) {
 // line. It visits what filepath.WalkDir would, in the same order and with
 // the same paths, without WalkDir's Clean of every path it joins, and
 // matches each path by its place under the config's folder rather than
-// making it absolute and then relative again (FuzzWalk).
+// making it absolute and then relative again (FuzzWalk). Its dirReader
+// lists the folders (readdir_*.go).
 type walker struct {
 	o    *Options
 	m    *config.Matcher
 	add  func(Input)
 	errs *[]FileError
+	r    *dirReader
 	// When the root lies in the config's folder, a path under it is
 	// matched as relPrefix followed by its path below the root, which
 	// is the path with rootPrefix cut off.
@@ -177,15 +181,14 @@ func childPrefix(dir string) string {
 // dir visits a folder's entries in lexical order; prefix is what is put
 // before their names.
 func (w *walker) dir(path, prefix string) {
-	entries, err := os.ReadDir(path)
+	mark := w.r.mark()
+	defer w.r.release(mark)
+	entries, err := w.r.read(path)
 	if err != nil {
 		w.fail(path, err) // and go on with the entries read, as WalkDir does
 	}
 	for _, e := range entries {
-		p := prefix + e.Name()
-		if !slashOS {
-			p = filepath.Join(path, e.Name())
-		}
+		p := w.r.join(path, prefix, e)
 		switch {
 		case !e.IsDir():
 			if w.included(p) {
