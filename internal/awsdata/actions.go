@@ -188,14 +188,14 @@ var (
 	}
 )
 
-// actions is the merged table, sorted by name; actionIndex maps each
-// lower-cased name to its position.
+// actions is the merged table, sorted by name; actionIndex finds each
+// name's position in any case.
 var actions, actionIndex = buildActions()
 
 // buildActions runs at init, so it allocates arrays for the whole table
 // (the actions, their condition keys, their lower-cased names) rather than
 // an object, a key list and a name per action.
-func buildActions() ([]Action, map[string]int) {
+func buildActions() ([]Action, nameTable) {
 	families := [...]struct {
 		fam  Family
 		rows []sarAction
@@ -279,20 +279,13 @@ func buildActions() ([]Action, map[string]int) {
 	}
 
 	slices.SortFunc(list, func(x, y Action) int { return strings.Compare(x.Name, y.Name) })
-	index := make(map[string]int, len(list))
-	lowerEach(len(list), func(i int) string { return list[i].Name }, func(i int, lower string) { index[lower] = i })
-	return list, index
+	return list, newNameTable(len(list), func(i int) string { return list[i].Name })
 }
 
 // LookupAction finds an action by its name without the "ses:" prefix, in any
 // case: "sendemail" finds SendEmail. It does not allocate.
 func LookupAction(name string) (Action, bool) {
-	var buf [maxFoldLen]byte
-	b, ok := foldASCII(&buf, name)
-	if !ok {
-		return Action{}, false
-	}
-	i, ok := actionIndex[string(b)]
+	i, ok := actionIndex.find(name, true)
 	if !ok {
 		return Action{}, false
 	}
@@ -337,17 +330,12 @@ func MatchActions(pattern string) []Action {
 // matches are adjacent in it (an exact name, "Send*", "*") and costs no
 // allocation; like an Action's ConditionKeys, it must not be modified.
 func ResolveActions(name string) []Action {
-	if strings.IndexByte(name, '*') < 0 && strings.IndexByte(name, '?') < 0 { // cheaper than ContainsAny
-		var buf [maxFoldLen]byte
-		b, ok := foldASCII(&buf, name)
-		if !ok {
-			return nil
-		}
-		i, ok := actionIndex[string(b)]
-		if !ok {
-			return nil
-		}
+	// No action name holds a wildcard, so a name found is exact.
+	if i, ok := actionIndex.find(name, true); ok {
 		return actions[i : i+1 : i+1]
+	}
+	if strings.IndexByte(name, '*') < 0 && strings.IndexByte(name, '?') < 0 { // cheaper than ContainsAny
+		return nil
 	}
 	lo, hi := -1, -1
 	for i := range actions {

@@ -812,7 +812,7 @@ func TestLookupsDoNotAllocate(t *testing.T) {
 			k, _ := LookupConditionKey("aws:resourcetag/Project")
 			k.CaseMatches("aws:resourcetag/Project")
 		},
-		"HasConditionKey":    func() { actions[actionIndex["sendemail"]].HasConditionKey("ses:FromAddress") },
+		"HasConditionKey":    func() { i, _ := actionIndex.find("sendemail", true); actions[i].HasConditionKey("ses:FromAddress") },
 		"ParseOperator":      func() { ParseOperator("ForAllValues:StringLikeIfExists") },
 		"LookupOperatorFold": func() { LookupOperatorFold("stringequals") },
 		"SESRegion":          func() { SESRegion("aws", "eu-west-1") },

@@ -73,9 +73,7 @@ func TestBuildActionsIsThePlainMerge(t *testing.T) {
 			}
 		}
 	}
-	if !reflect.DeepEqual(index, wantIndex) {
-		t.Errorf("action index differs from the plain one")
-	}
+	checkNameTable(t, "action", index, wantIndex)
 	for _, a := range list {
 		if cap(a.ConditionKeys) != len(a.ConditionKeys) {
 			t.Errorf("%s: ConditionKeys has room to append into a neighbour's keys", a.Name)
@@ -93,19 +91,47 @@ func TestBuildConditionKeyIndexes(t *testing.T) {
 			wantPlain[lowerASCII(k.Name)] = i
 		}
 	}
-	if !reflect.DeepEqual(plain, wantPlain) || !reflect.DeepEqual(tags, wantTags) {
-		t.Errorf("condition key indexes differ from one lowerASCII per name")
-	}
+	checkNameTable(t, "condition key", plain, wantPlain)
+	checkNameTable(t, "tag prefix", tags, wantTags)
 }
 
 func TestBuildOperatorIndexes(t *testing.T) {
-	list, _, folded := buildOperators()
+	list, index := buildOperators()
 	want := map[string]int{}
 	for i, op := range list {
 		want[lowerASCII(op.Name)] = i
 	}
-	if !reflect.DeepEqual(folded, want) {
-		t.Errorf("folded operator index differs from one lowerASCII per name")
+	checkNameTable(t, "operator", index, want)
+	for i, op := range list {
+		if j, ok := index.find(op.Name, false); !ok || j != i {
+			t.Errorf("exact %q: %d, %v, want %d", op.Name, j, ok, i)
+		}
+		if j, ok := index.find(lowerASCII(op.Name), false); ok && lowerASCII(op.Name) != op.Name {
+			t.Errorf("exact %q finds %d", lowerASCII(op.Name), j)
+		}
+	}
+}
+
+// checkNameTable holds a table's folding look-ups to the map of lower-cased
+// names it replaced: every name, in lower and upper case, finds its
+// position, and the table holds no other name.
+func checkNameTable(t *testing.T, what string, table nameTable, want map[string]int) {
+	t.Helper()
+	found := 0
+	for _, s := range table.names {
+		if s != "" {
+			found++
+		}
+	}
+	if found != len(want) {
+		t.Errorf("%s table holds %d names, want %d", what, found, len(want))
+	}
+	for lower, i := range want {
+		for _, s := range []string{lower, strings.ToUpper(lower)} {
+			if j, ok := table.find(s, true); !ok || j != i {
+				t.Errorf("%s %q: %d, %v, want %d", what, s, j, ok, i)
+			}
+		}
 	}
 }
 

@@ -326,11 +326,10 @@ var (
 )
 
 // conditionKeys is keyTable with its flags set, sorted by name; keyIndex
-// maps lower-cased plain names and tagIndex lower-cased tag prefixes to
-// positions in it.
+// finds plain names and tagIndex tag prefixes in it, in any case.
 var conditionKeys, keyIndex, tagIndex = buildConditionKeys()
 
-func buildConditionKeys() ([]ConditionKey, map[string]int, map[string]int) {
+func buildConditionKeys() ([]ConditionKey, nameTable, nameTable) {
 	list := slices.Clone(keyTable)
 	slices.SortFunc(list, func(x, y ConditionKey) int { return strings.Compare(x.Name, y.Name) })
 	mark := func(names []string, set func(*ConditionKey)) {
@@ -348,21 +347,13 @@ func buildConditionKeys() ([]ConditionKey, map[string]int, map[string]int) {
 	mark(sourceIPKeys, func(k *ConditionKey) { k.NetworkOrigin = true })
 	mark([]string{"aws:SourceOwner"}, func(k *ConditionKey) { k.Legacy = true })
 
-	plain := make(map[string]int, len(list))
-	tags := make(map[string]int, 3)
-	name := func(i int) string {
+	plain := newNameTable(len(list), func(i int) string {
 		if list[i].TagPrefix != "" {
-			return list[i].TagPrefix
+			return ""
 		}
 		return list[i].Name
-	}
-	lowerEach(len(list), name, func(i int, lower string) {
-		if list[i].TagPrefix != "" {
-			tags[lower] = i
-		} else {
-			plain[lower] = i
-		}
 	})
+	tags := newNameTable(len(list), func(i int) string { return list[i].TagPrefix })
 	return list, plain, tags
 }
 
@@ -373,25 +364,16 @@ func buildConditionKeys() ([]ConditionKey, map[string]int, map[string]int) {
 // nothing. Compare the spelling with the result's CaseMatches or
 // PrefixCaseMatches: SES rejects a wrong-case prefix. It does not allocate.
 func LookupConditionKey(key string) (ConditionKey, bool) {
-	var buf [maxFoldLen]byte
 	if i := strings.IndexByte(key, '/'); i >= 0 {
 		if i == len(key)-1 {
 			return ConditionKey{}, false
 		}
-		b, ok := foldASCII(&buf, key[:i+1])
-		if !ok {
-			return ConditionKey{}, false
-		}
-		if j, ok := tagIndex[string(b)]; ok {
+		if j, ok := tagIndex.find(key[:i+1], true); ok {
 			return conditionKeys[j], true
 		}
 		return ConditionKey{}, false
 	}
-	b, ok := foldASCII(&buf, key)
-	if !ok {
-		return ConditionKey{}, false
-	}
-	if j, ok := keyIndex[string(b)]; ok {
+	if j, ok := keyIndex.find(key, true); ok {
 		return conditionKeys[j], true
 	}
 	return ConditionKey{}, false

@@ -201,25 +201,19 @@ func (e *OperatorError) Error() string {
 	return msg
 }
 
-// operatorIndex maps exact names, and operatorFoldIndex lower-cased names,
-// to positions in operators, which is operatorTable sorted by name.
-var operators, operatorIndex, operatorFoldIndex = buildOperators()
+// operatorIndex finds names, exactly or in any case, in operators, which is
+// operatorTable sorted by name.
+var operators, operatorIndex = buildOperators()
 
-func buildOperators() ([]OperatorInfo, map[string]int, map[string]int) {
+func buildOperators() ([]OperatorInfo, nameTable) {
 	list := slices.Clone(operatorTable)
 	slices.SortFunc(list, func(x, y OperatorInfo) int { return strings.Compare(x.Name, y.Name) })
-	exact := make(map[string]int, len(list))
-	folded := make(map[string]int, len(list))
-	for i, op := range list {
-		exact[op.Name] = i
-	}
-	lowerEach(len(list), func(i int) string { return list[i].Name }, func(i int, lower string) { folded[lower] = i })
-	return list, exact, folded
+	return list, newNameTable(len(list), func(i int) string { return list[i].Name })
 }
 
 // LookupOperator finds a base operator by its exact, case-sensitive name.
 func LookupOperator(name string) (OperatorInfo, bool) {
-	i, ok := operatorIndex[name]
+	i, ok := operatorIndex.find(name, false)
 	if !ok {
 		return OperatorInfo{}, false
 	}
@@ -230,12 +224,7 @@ func LookupOperator(name string) (OperatorInfo, bool) {
 // offer the canonical spelling of "stringequals". IAM itself matches
 // operator names case-sensitively.
 func LookupOperatorFold(name string) (OperatorInfo, bool) {
-	var buf [maxFoldLen]byte
-	b, ok := foldASCII(&buf, name)
-	if !ok {
-		return OperatorInfo{}, false
-	}
-	i, ok := operatorFoldIndex[string(b)]
+	i, ok := operatorIndex.find(name, true)
 	if !ok {
 		return OperatorInfo{}, false
 	}
