@@ -62,3 +62,43 @@ func TestParseARNColonsAnywhere(t *testing.T) {
 		}
 	}
 }
+
+// isAccountIDLoop is IsAccountID as it was, byte by byte: the reference
+// FuzzIsAccountID holds the word-at-a-time test to.
+func isAccountIDLoop(s string) bool {
+	if len(s) != 12 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+func FuzzIsAccountID(f *testing.F) {
+	for _, s := range []string{"", "123456789012", "12345678901", "1234567890123", "12345678901a", "a23456789012",
+		"123456/89012", "12345678:012", "\xfa23456789012", "1234567\xff9012", "０12345678901", "1234567890１"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := IsAccountID(s), isAccountIDLoop(s); got != want {
+			t.Errorf("IsAccountID(%q) = %v, want %v", s, got, want)
+		}
+	})
+}
+
+// TestIsAccountIDEveryByte puts every byte value at every place of a
+// twelve-digit string.
+func TestIsAccountIDEveryByte(t *testing.T) {
+	for i := range 12 {
+		for c := range 256 {
+			b := []byte("123456789012")
+			b[i] = byte(c)
+			if got, want := IsAccountID(string(b)), isAccountIDLoop(string(b)); got != want {
+				t.Errorf("IsAccountID(%q) = %v, want %v", b, got, want)
+			}
+		}
+	}
+}
