@@ -47,15 +47,9 @@ var sampleAccounts = []SampleAccount{
 	{"123456789021", 0, "S7 aws:ChatbotSourceArn example (apparent typo)"},
 }
 
-var sampleAccountIndex = buildSampleAccountIndex()
-
-func buildSampleAccountIndex() map[string]bool {
-	m := make(map[string]bool, len(sampleAccounts))
-	for _, a := range sampleAccounts {
-		m[a.ID] = true
-	}
-	return m
-}
+// sampleAccountIndex finds the sample accounts: SES307 asks about every
+// principal and Resource account.
+var sampleAccountIndex = newNameTable(len(sampleAccounts), func(i int) string { return sampleAccounts[i].ID })
 
 // SampleAccounts returns the sample account IDs, most used first.
 func SampleAccounts() []SampleAccount { return slices.Clone(sampleAccounts) }
@@ -63,4 +57,7 @@ func SampleAccounts() []SampleAccount { return slices.Clone(sampleAccounts) }
 // IsSampleAccount reports whether id is an account ID seen as an example in
 // AWS documentation, such as 123456789012 or 111122223333: a policy that
 // names one was probably copied and not filled in.
-func IsSampleAccount(id string) bool { return sampleAccountIndex[id] }
+func IsSampleAccount(id string) bool {
+	_, ok := sampleAccountIndex.find(id, false)
+	return ok
+}

@@ -2,17 +2,34 @@ package awsdata
 
 import (
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 )
 
-// The maps of lower-cased names the name tables replaced, and the look-ups
-// over them, kept as the reference the tables are held to.
+// The maps the name tables replaced, and the look-ups over them, kept as
+// the reference the tables are held to.
 var (
-	refActionIndex   = refFoldMap(len(actions), func(i int) string { return actions[i].Name })
-	refKeyIndex      = refFoldMap(len(conditionKeys), func(i int) string { return plainKeyName(conditionKeys[i]) })
-	refTagIndex      = refFoldMap(len(conditionKeys), func(i int) string { return conditionKeys[i].TagPrefix })
-	refOperatorFold  = refFoldMap(len(operators), func(i int) string { return operators[i].Name })
+	refActionIndex    = refFoldMap(len(actions), func(i int) string { return actions[i].Name })
+	refKeyIndex       = refFoldMap(len(conditionKeys), func(i int) string { return plainKeyName(conditionKeys[i]) })
+	refTagIndex       = refFoldMap(len(conditionKeys), func(i int) string { return conditionKeys[i].TagPrefix })
+	refOperatorFold   = refFoldMap(len(operators), func(i int) string { return operators[i].Name })
+	refSampleAccounts = func() map[string]bool {
+		m := map[string]bool{}
+		for _, a := range sampleAccounts {
+			m[a.ID] = true
+		}
+		return m
+	}()
+	refRegions = func() map[string]regionEntry {
+		m := map[string]regionEntry{}
+		for i, p := range partitions {
+			for _, r := range p.Regions {
+				m[r] = regionEntry{r, i, slices.Contains(p.SESRegions, r)}
+			}
+		}
+		return m
+	}()
 	refOperatorExact = func() map[string]int {
 		m := map[string]int{}
 		for i, op := range operators {
@@ -70,11 +87,12 @@ func refLookupOperator(index map[string]int, name string) (OperatorInfo, bool) {
 	return OperatorInfo{}, false
 }
 
-// FuzzNameTable holds the look-ups over the name tables to the maps of
-// lower-cased names they replaced.
+// FuzzNameTable holds the look-ups over the name tables to the maps they
+// replaced: of lower-cased names, of sample accounts and of Regions.
 func FuzzNameTable(f *testing.F) {
 	for _, s := range []string{"", "SendEmail", "SENDRAWEMAIL", "send*", "*", "Get?ccount", "ses:FromAddress",
-		"AWS:SourceAccount", "aws:ResourceTag/", "aws:resourcetag/Project", "StringEquals", "stringlike", "ſendEmail"} {
+		"AWS:SourceAccount", "aws:ResourceTag/", "aws:resourcetag/Project", "StringEquals", "stringlike", "ſendEmail",
+		"123456789012", "111122223333", "123456789013", "us-east-1", "US-EAST-1", "eusc-de-east-1", "us-gov-west-1"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
@@ -89,6 +107,19 @@ func FuzzNameTable(f *testing.F) {
 		wk, wok := refLookupConditionKey(s)
 		if gok != wok || !reflect.DeepEqual(gk, wk) {
 			t.Errorf("LookupConditionKey(%q) = %v, %v, want %v, %v", s, gk.Name, gok, wk.Name, wok)
+		}
+		if got, want := IsSampleAccount(s), refSampleAccounts[s]; got != want {
+			t.Errorf("IsSampleAccount(%q) = %v, want %v", s, got, want)
+		}
+		e, wok := refRegions[s]
+		if gp, gses, gok := LookupRegion(s); gok != wok || gok && (gp != partitions[e.partition].ID || gses != e.ses) {
+			t.Errorf("LookupRegion(%q) = %q, %v, %v, want %+v, %v", s, gp, gses, gok, e, wok)
+		}
+		if got := KnownRegion(s); got != wok {
+			t.Errorf("KnownRegion(%q) = %v, want %v", s, got, wok)
+		}
+		if p, ok := PartitionOfRegion(s); wok && (!ok || p.ID != partitions[e.partition].ID) {
+			t.Errorf("PartitionOfRegion(%q) = %q, %v, want %q", s, p.ID, ok, partitions[e.partition].ID)
 		}
 		for _, c := range []struct {
 			lookup func(string) (OperatorInfo, bool)

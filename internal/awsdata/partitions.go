@@ -137,32 +137,34 @@ var partitions = []PartitionInfo{
 }
 
 // partitionIndex maps partition IDs to positions in partitions, and
-// regionIndex known Regions to theirs and to whether the partition offers
-// SES there; sesIndex holds, per partition ID, the set of its Regions with
-// SES.
-var partitionIndex, regionIndex, sesIndex = buildPartitions()
+// regionIndex finds known Regions in regions, which holds each one's
+// partition and whether the partition offers SES there (SES201 looks up
+// every resource's Region); sesIndex holds, per partition ID, the set of its
+// Regions with SES.
+var partitionIndex, regions, regionIndex, sesIndex = buildPartitions()
 
 type regionEntry struct {
+	region    string
 	partition int
 	ses       bool
 }
 
-func buildPartitions() (map[string]int, map[string]regionEntry, map[string]map[string]bool) {
+func buildPartitions() (map[string]int, []regionEntry, nameTable, map[string]map[string]bool) {
 	byID := make(map[string]int, len(partitions))
-	byRegion := make(map[string]regionEntry)
+	var list []regionEntry
 	ses := make(map[string]map[string]bool, len(partitions))
 	for i := range partitions {
 		p := &partitions[i]
 		byID[p.ID] = i
 		for _, r := range p.Regions {
-			byRegion[r] = regionEntry{i, slices.Contains(p.SESRegions, r)}
+			list = append(list, regionEntry{r, i, slices.Contains(p.SESRegions, r)})
 		}
 		ses[p.ID] = make(map[string]bool, len(p.SESRegions))
 		for _, r := range p.SESRegions {
 			ses[p.ID][r] = true
 		}
 	}
-	return byID, byRegion, ses
+	return byID, list, newNameTable(len(list), func(i int) string { return list[i].region }), ses
 }
 
 // Partitions returns every partition, in the order of partitions.json.
@@ -194,8 +196,8 @@ func KnownPartition(id string) bool {
 // lists it, or else the first whose Region pattern it fits, as the SDKs
 // resolve a Region they do not know yet.
 func PartitionOfRegion(region string) (PartitionInfo, bool) {
-	if e, ok := regionIndex[region]; ok {
-		return partitions[e.partition], true
+	if i, ok := regionIndex.find(region, false); ok {
+		return partitions[regions[i].partition], true
 	}
 	for _, p := range partitions {
 		if p.MatchesRegionPattern(region) {
@@ -208,7 +210,7 @@ func PartitionOfRegion(region string) (PartitionInfo, bool) {
 // KnownRegion reports whether some partition lists region. Global
 // pseudo-Regions such as "aws-global" are not Regions.
 func KnownRegion(region string) bool {
-	_, ok := regionIndex[region]
+	_, ok := regionIndex.find(region, false)
 	return ok
 }
 
@@ -221,12 +223,13 @@ func SESRegion(partition, region string) bool {
 }
 
 // LookupRegion answers KnownRegion, the ID of PartitionOfRegion and
-// SESRegion in that partition with one map lookup and no copy: SES201 asks
+// SESRegion in that partition with one look-up and no copy: SES201 asks
 // all three of every resource ARN.
 func LookupRegion(region string) (partition string, ses, ok bool) {
-	e, ok := regionIndex[region]
+	i, ok := regionIndex.find(region, false)
 	if !ok {
 		return "", false, false
 	}
+	e := &regions[i]
 	return partitions[e.partition].ID, e.ses, true
 }
