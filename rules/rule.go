@@ -237,15 +237,26 @@ type stmtRuns[T any] struct {
 	moreRuns [][]T
 }
 
-// kept is r cleared for another unit, with the arrays it grew.
-func (r *stmtRuns[T]) kept() stmtRuns[T] {
-	return stmtRuns[T]{moreVals: r.moreVals, moreRuns: r.moreRuns}
+// reset clears r for another unit, keeping the arrays it grew. Of its own
+// arrays it clears the part the unit used, so that it holds on to nothing
+// of the unit's: clearing all of them cost more than the look-ups they
+// cache.
+func (r *stmtRuns[T]) reset() {
+	clear(r.valBuf[:min(len(r.vals), len(r.valBuf))])
+	clear(r.runBuf[:min(len(r.runs), len(r.runBuf))])
+	r.done, r.vals, r.runs = false, nil, nil
 }
 
 // reset clears c for another unit, keeping the arrays its runs grew: a
-// policy linted leaves no garbage.
+// policy linted leaves no garbage. Like stmtRuns.reset, it clears only what
+// the unit used of its arrays; TestUnitCacheReset holds it to clearing the
+// whole cache.
 func (c *unitCache) reset() {
-	*c = unitCache{actions: c.actions.kept(), operators: c.operators.kept(), condKeys: c.condKeys.kept()}
+	c.actions.reset()
+	c.operators.reset()
+	c.condKeys.reset()
+	clear(c.arns[:c.nARNs])
+	c.policy, c.nARNs, c.tmplText = nil, 0, 0
 }
 
 // of returns st's run, filling the runs of pol's statements on first use
