@@ -212,19 +212,18 @@ func buildOperators() ([]OperatorInfo, nameTable) {
 }
 
 // LookupOperator finds a base operator by its exact, case-sensitive name.
-func LookupOperator(name string) (OperatorInfo, bool) {
-	i, ok := operatorIndex.find(name, false)
-	if !ok {
-		return OperatorInfo{}, false
-	}
-	return operators[i], true
-}
+func LookupOperator(name string) (OperatorInfo, bool) { return lookupOperator(name, false) }
 
 // LookupOperatorFold finds a base operator in any case, so that a caller can
 // offer the canonical spelling of "stringequals". IAM itself matches
 // operator names case-sensitively.
-func LookupOperatorFold(name string) (OperatorInfo, bool) {
-	i, ok := operatorIndex.find(name, true)
+func LookupOperatorFold(name string) (OperatorInfo, bool) { return lookupOperator(name, true) }
+
+// lookupOperator is LookupOperator, or with fold LookupOperatorFold:
+// parseOperator calls it directly, not through a function value, which
+// cost an indirect call per condition operator.
+func lookupOperator(name string, fold bool) (OperatorInfo, bool) {
+	i, ok := operatorIndex.find(name, fold)
 	if !ok {
 		return OperatorInfo{}, false
 	}
@@ -296,16 +295,12 @@ func parseOperator(s string, fold bool) (Operator, OperatorProblem) {
 		}
 		rest = r
 	}
-	lookup := LookupOperator
-	if fold {
-		lookup = LookupOperatorFold
-	}
-	if base, ok := lookup(rest); ok {
+	if base, ok := lookupOperator(rest, fold); ok {
 		op.Base = base
 		return op, ProblemNone
 	}
 	if n := len(rest) - len(ifExistsSuffix); n > 0 && eq(rest[n:], ifExistsSuffix) {
-		if base, ok := lookup(rest[:n]); ok {
+		if base, ok := lookupOperator(rest[:n], fold); ok {
 			if !base.IfExistsAllowed {
 				return Operator{}, ProblemIfExistsNotAllowed
 			}
