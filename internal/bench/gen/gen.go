@@ -402,10 +402,19 @@ func (b *builder) statement(r *rng, n int) obj {
 	}
 }
 
+// exampleMin and exampleMax bound the sizes Example takes: the policies
+// the generator writes are 512 to 2,964 bytes (over 200,000 of them).
+const exampleMin, exampleMax = 500, 3000
+
 // Example returns a policy of about size bytes (the first generated one
 // within 10% of it) for in-process benchmarks, broken by the defect of
-// that kind when kind is not "".
+// that kind when kind is not "". The generator writes 0.5 to 3 KB, so
+// size must be within that range; outside it Example panics rather than
+// search for ever.
 func Example(size int, kind string) File {
+	if size < exampleMin || size > exampleMax {
+		panic(fmt.Sprintf("gen: Example(%d): the generator writes policies of %d to %d bytes", size, exampleMin, exampleMax))
+	}
 	for i := 0; ; i++ {
 		id := newIdentity(1, i)
 		r := newRand(1, uint64(i)+1<<40)
