@@ -191,7 +191,7 @@ echo "Start-up on one small file ($(wc -c <"$corpora/$small") bytes): seslint $s
 echo
 echo "In-process (BenchmarkLintOne, median of 5): valid 1.5 KB policy $valid_ns ns, $valid_b B, $valid_allocs allocs; invalid $invalid_ns ns, $invalid_b B, $invalid_allocs allocs."
 echo
-echo "Defects: $(tail -1 "$BENCH_DIR/defects.check"); seslint exit code $defects_exit."
+echo "$(tail -1 "$BENCH_DIR/defects.check" | sed "s/^defects/Defects/"); seslint exit code $defects_exit."
 echo
 per_file=$(awk -v t="${med[clean-10000.j1]}" 'BEGIN { printf "%.1f", t * 1000 / 10000 }')
 growth=$(awk -v a="${rss[clean-10000.jn]}" -v b="${rss[clean-1000.jn]}" 'BEGIN { printf "%.1f", (a - b) / 1024 }')
