@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/seslint/seslint/internal/policy"
 	"github.com/seslint/seslint/internal/source"
 )
 
@@ -123,54 +124,16 @@ func (c *checker) statements(n *source.Node) {
 	}
 }
 
-// The keys of a statement, one bit each.
-const (
-	keySid uint16 = 1 << iota
-	keyEffect
-	keyPrincipal
-	keyNotPrincipal
-	keyAction
-	keyNotAction
-	keyResource
-	keyNotResource
-	keyCondition
-)
-
-// statementKey is key's bit, or 0 for a key the schema does not allow.
-func statementKey(key string) uint16 {
-	switch key {
-	case "Sid":
-		return keySid
-	case "Effect":
-		return keyEffect
-	case "Principal":
-		return keyPrincipal
-	case "NotPrincipal":
-		return keyNotPrincipal
-	case "Action":
-		return keyAction
-	case "NotAction":
-		return keyNotAction
-	case "Resource":
-		return keyResource
-	case "NotResource":
-		return keyNotResource
-	case "Condition":
-		return keyCondition
-	}
-	return 0
-}
-
 // statement checks one statement. The bits of the keys met so far tell a
 // repeated key at once; only an unknown key is compared with the others.
 func (c *checker) statement(n *source.Node) {
 	if !c.is(n, "an object", objectKind) {
 		return
 	}
-	var seen uint16
+	var seen policy.StatementKey
 	for i := range n.Members {
 		m := &n.Members[i]
-		key := statementKey(m.Key)
+		key := policy.StatementKeyOf(m.Key)
 		if key == 0 {
 			if !repeated(n, i) {
 				c.unknown(n, *m)
@@ -182,29 +145,29 @@ func (c *checker) statement(n *source.Node) {
 		}
 		seen |= key
 		switch v := m.Value; key {
-		case keySid:
+		case policy.KeySid:
 			c.is(v, "a string", stringKind)
-		case keyEffect:
+		case policy.KeyEffect:
 			c.effect(v)
-		case keyPrincipal, keyNotPrincipal:
+		case policy.KeyPrincipal, policy.KeyNotPrincipal:
 			c.principal(v)
-		case keyAction, keyNotAction, keyResource, keyNotResource:
+		case policy.KeyAction, policy.KeyNotAction, policy.KeyResource, policy.KeyNotResource:
 			c.stringOrStrings(v)
-		case keyCondition:
+		case policy.KeyCondition:
 			c.condition(v)
 		}
 	}
 	// "required" asks for a key, whatever its value.
-	if seen&keyEffect == 0 {
+	if seen&policy.KeyEffect == 0 {
 		c.required(n, "Effect", "")
 	}
-	if seen&(keyPrincipal|keyNotPrincipal) == 0 {
+	if seen&(policy.KeyPrincipal|policy.KeyNotPrincipal) == 0 {
 		c.required(n, "Principal", "NotPrincipal")
 	}
-	if seen&(keyAction|keyNotAction) == 0 {
+	if seen&(policy.KeyAction|policy.KeyNotAction) == 0 {
 		c.required(n, "Action", "NotAction")
 	}
-	if seen&(keyResource|keyNotResource) == 0 {
+	if seen&(policy.KeyResource|policy.KeyNotResource) == 0 {
 		c.required(n, "Resource", "NotResource")
 	}
 }

@@ -226,15 +226,15 @@ type builder struct {
 // count adds what statement n will need to the builder's totals; it must
 // agree with statement.
 func (b *builder) count(n *source.Node) {
-	var seen stmtKey
+	var seen StatementKey
 	for _, m := range n.Members {
-		k := stmtKeyOf(m.Key)
+		k := StatementKeyOf(m.Key)
 		if seen&k != 0 {
 			continue // a repeated key: the first one counts, as Get finds it
 		}
 		seen |= k
 		switch k {
-		case keyPrincipal, keyNotPrincipal:
+		case KeyPrincipal, KeyNotPrincipal:
 			b.nPrincipals++
 			if m.Value.Kind == source.Object {
 				b.nEntries += len(m.Value.Members)
@@ -242,9 +242,9 @@ func (b *builder) count(n *source.Node) {
 					b.nNodes += countStrings(e.Value)
 				}
 			}
-		case keyAction, keyNotAction, keyResource, keyNotResource:
+		case KeyAction, KeyNotAction, KeyResource, KeyNotResource:
 			b.nNodes += countStrings(m.Value)
-		case keyCondition:
+		case KeyCondition:
 			if m.Value.Kind != source.Object {
 				continue
 			}
@@ -299,32 +299,32 @@ func (b *builder) statement(n *source.Node, index int) *Statement {
 	s := &b.stmts[len(b.stmts)-1]
 	// One pass over the members, the first of each key winning as with
 	// Get, rather than nine Gets that each scan them.
-	var seen stmtKey
+	var seen StatementKey
 	for i := range n.Members {
 		m := &n.Members[i]
-		k := stmtKeyOf(m.Key)
+		k := StatementKeyOf(m.Key)
 		if k == 0 || seen&k != 0 {
 			continue
 		}
 		seen |= k
 		switch k {
-		case keySid:
+		case KeySid:
 			s.Sid = m.Value
-		case keyEffect:
+		case KeyEffect:
 			s.Effect = m.Value
-		case keyPrincipal:
+		case KeyPrincipal:
 			s.Principal = b.principal(m.Value)
-		case keyNotPrincipal:
+		case KeyNotPrincipal:
 			s.NotPrincipal = b.principal(m.Value)
-		case keyAction:
+		case KeyAction:
 			s.ActionNode, s.Action = b.strings(m.Value)
-		case keyNotAction:
+		case KeyNotAction:
 			s.NotActionNode, s.NotAction = b.strings(m.Value)
-		case keyResource:
+		case KeyResource:
 			s.ResourceNode, s.Resource = b.strings(m.Value)
-		case keyNotResource:
+		case KeyNotResource:
 			s.NotResourceNode, s.NotResource = b.strings(m.Value)
-		case keyCondition:
+		case KeyCondition:
 			s.ConditionNode = m.Value
 		}
 	}
@@ -348,41 +348,45 @@ func (b *builder) statement(n *source.Node, index int) *Statement {
 	return s
 }
 
-// stmtKey is a bit for each statement key the builder reads.
-type stmtKey uint16
+// StatementKey is a bit for each element a statement may have, so that a
+// set of them (which a statement has, which it repeats) is one word. The
+// typed pass and SES003's structural check both read statements by it.
+type StatementKey uint16
 
+// The elements of a statement, one bit each.
 const (
-	keySid stmtKey = 1 << iota
-	keyEffect
-	keyPrincipal
-	keyNotPrincipal
-	keyAction
-	keyNotAction
-	keyResource
-	keyNotResource
-	keyCondition
+	KeySid StatementKey = 1 << iota
+	KeyEffect
+	KeyPrincipal
+	KeyNotPrincipal
+	KeyAction
+	KeyNotAction
+	KeyResource
+	KeyNotResource
+	KeyCondition
 )
 
-func stmtKeyOf(key string) stmtKey {
+// StatementKeyOf is key's bit, or 0 for a key a statement may not have.
+func StatementKeyOf(key string) StatementKey {
 	switch key {
 	case "Sid":
-		return keySid
+		return KeySid
 	case "Effect":
-		return keyEffect
+		return KeyEffect
 	case "Principal":
-		return keyPrincipal
+		return KeyPrincipal
 	case "NotPrincipal":
-		return keyNotPrincipal
+		return KeyNotPrincipal
 	case "Action":
-		return keyAction
+		return KeyAction
 	case "NotAction":
-		return keyNotAction
+		return KeyNotAction
 	case "Resource":
-		return keyResource
+		return KeyResource
 	case "NotResource":
-		return keyNotResource
+		return KeyNotResource
 	case "Condition":
-		return keyCondition
+		return KeyCondition
 	}
 	return 0
 }
