@@ -22,10 +22,12 @@ func goCommand(t *testing.T) string {
 	return gocmd
 }
 
-// TestNoAWSSDK keeps the AWS SDK out of seslint: it is seslint-apply's
-// alone, and would double seslint's size and slow every lint and language
-// server start-up.
-func TestNoAWSSDK(t *testing.T) {
+// TestLeavesOutHeavyDependencies keeps out of seslint what would double
+// its size or slow every lint and language-server start-up: the AWS SDK,
+// which is seslint-apply's alone, and the JSON Schema validator, whose
+// package init compiles its meta-schemas (2 ms) and which only the tests
+// use, as the reference of SES003's typed pass.
+func TestLeavesOutHeavyDependencies(t *testing.T) {
 	deps := func(pkg string) string {
 		out, err := exec.Command(goCommand(t), "list", "-deps", pkg).Output()
 		if err != nil {
@@ -33,9 +35,15 @@ func TestNoAWSSDK(t *testing.T) {
 		}
 		return string(out)
 	}
+	forbidden := map[string]string{
+		"github.com/aws/":                       "only seslint-apply may link the AWS SDK",
+		"github.com/santhosh-tekuri/jsonschema": "only tests may link the JSON Schema validator",
+	}
 	for _, line := range strings.Split(deps("."), "\n") {
-		if strings.HasPrefix(line, "github.com/aws/") {
-			t.Errorf("seslint imports %s; only seslint-apply may link the AWS SDK", line)
+		for prefix, why := range forbidden {
+			if strings.HasPrefix(line, prefix) {
+				t.Errorf("seslint imports %s; %s", line, why)
+			}
 		}
 	}
 	// The same check finds the SDK where it is.
